@@ -1,0 +1,650 @@
+"""Entity mentions in one sentence: gazetteer names, composed organisation
+and event names, quoted event titles, titles, and person names.
+
+The result is the sentence as a list of ``Unit``s. Person names are only
+delimited here; their canonical form is decided for the whole document
+afterwards (``kg.nlp.persons``), since "Əliyevin" and "Əliyev" must agree.
+"""
+from __future__ import annotations
+
+import regex
+
+from .doc import DocState, Sent, Unit
+from .gazetteer import Match
+from .lexicon import Title
+from .morph import analyse, inflect
+from .normalize import capitalize, lookup_key, lower
+
+_QUOTES = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_ROMAN = regex.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
+_ORDINAL = regex.compile(r"^(?:\d+(?:-?(?:c[ıiuü]|nc[ıiuü]|[ıiuü]nc[ıiuü]))?|\p{Ll}+(?:ıncı|inci|uncu|üncü|ncı|nci|ncu|ncü))$")
+_ADJ_NO_IZAFET = {"milli", "ali", "federal", "baş", "daimi", "mərkəzi", "beynəlxalq", "müstəqil",
+                  "xüsusi", "regional", "ümumi", "birləşmiş", "yeni"}
+_JOINERS = {"və", ",", "üzrə", "qarşı", "ilə", "uğrunda", "üçün", "mübarizə", "&"}
+_OWNER_TYPES = ("Country", "Organization", "Place")
+
+
+def is_roman(text: str) -> bool:
+    return bool(_ROMAN.match(text))
+
+
+def is_ordinal(text: str) -> bool:
+    return bool(_ORDINAL.match(text)) or is_roman(text)
+
+
+def head_reading(word: str, heads: set[str]) -> tuple[str, str] | None:
+    """(canonical head form, case) when ``word`` is an inflected head noun.
+
+    The canonical form keeps the possessive of an izafet name (Nazirliyi,
+    Şurası): ``Nazirliyinin`` -> (``nazirliyi``, ``gen``)."""
+    best: tuple[str, str] | None = None
+    for r in analyse(word):
+        if r.lemma in heads:
+            if r.case.startswith("poss"):
+                case = r.case[5:] if "+" in r.case else "nom"
+                return inflect(r.lemma)["poss"], case
+            if best is None or r.case == "nom":
+                best = (r.lemma, _simple_case(r.case))
+    return best
+
+
+def capitalize_like(original: str, lemma: str) -> str:
+    """``lemma`` with the capitalisation of ``original`` (Nazirliyinin -> Nazirliyi)."""
+    if original[:1].isupper():
+        if original.isupper() and len(original) > 1:
+            return lemma.upper()
+        return capitalize(lemma[:1]) + lemma[1:]
+    return lemma
+
+
+def strip_case(word: str) -> tuple[str, str]:
+    """A word without its case suffix, keeping a possessive: (form, case)."""
+    readings = analyse(word)
+    for r in readings[1:]:
+        if "-" in word and r.suffix:
+            return word[: len(word) - len(r.suffix) - 1], r.case
+    return word, "nom"
+
+
+class SentenceAnalyzer:
+    def __init__(self, state: DocState):
+        self.st = state
+        self.lex = state.lex
+        self.gaz = state.gaz
+        nouns = self.lex.nouns
+        self.org_heads = set(nouns["org_heads"])
+        self.event_heads = set(nouns["event_heads"])
+        self.weak_event_heads = set(nouns["weak_event_heads"])
+        self.unit_heads = set(nouns["unit_heads"])
+        self.event_modifiers = set(nouns["event_modifiers"])
+        self.not_names = set(nouns["not_names"])
+        self.company_forms = {lower(x) for x in nouns["company_forms"]}
+        self.home_bodies = {lookup_key(n) for e in self.gaz.entries.values()
+                            if e.type == "Organization" and e.country == "azerbaijan" for n in e.names()}
+
+    # ------------------------------------------------------------------
+    def analyse(self, sent: Sent) -> list[Unit]:
+        toks = sent.tokens
+        n = len(toks)
+        taken: list[Unit | None] = [None] * n
+
+        def place(unit: Unit | None) -> None:
+            if unit is None or any(taken[k] is not None for k in range(unit.i, unit.j)):
+                return
+            for k in range(unit.i, unit.j):
+                taken[k] = unit
+
+        for unit in self._quoted(sent):
+            place(unit)
+        for unit in self._gazetteer(sent, taken):
+            place(unit)
+        for unit in self._titles(sent, taken):
+            place(unit)
+        for k in range(n):
+            if taken[k] is None and toks[k].kind == "word" and toks[k].is_title:
+                head = head_reading(toks[k].text, self.org_heads)
+                if head is not None:
+                    place(self._compose_org(sent, k, head, taken))
+        for unit in self._persons(sent, taken):
+            place(unit)
+        units: list[Unit] = []
+        k = 0
+        while k < n:
+            if taken[k] is not None:
+                units.append(taken[k])
+                k = taken[k].j
+                continue
+            t = toks[k]
+            units.append(Unit("punct" if t.kind == "punct" else "word", k, k + 1, t.start, t.end, t.text, t.low))
+            k += 1
+        self._abbreviation_after(units)
+        self._abbreviation_mentions(sent, units)
+        units = self._lower_units(sent, units)
+        self._attach_owners(sent, units)
+        units = self._events(sent, units)
+        return units
+
+    def _unit(self, sent: Sent, i: int, j: int, kind: str, **kw) -> Unit:
+        toks = sent.tokens
+        start, end = toks[i].start, toks[j - 1].end
+        text = sent.text[start - sent.start:end - sent.start]
+        return Unit(kind, i, j, start, end, text, lower(text), **kw)
+
+    def _span_unit(self, sent: Sent, first: Unit, last: Unit, kind: str, **kw) -> Unit:
+        text = sent.text[first.start - sent.start:last.end - sent.start]
+        return Unit(kind, first.i, last.j, first.start, last.end, text, lower(text), **kw)
+
+    # -- quoted titles ---------------------------------------------------
+    def _quoted(self, sent: Sent) -> list[Unit]:
+        toks = sent.tokens
+        out: list[Unit] = []
+        k = 0
+        while k < len(toks):
+            close = _QUOTES.get(toks[k].text)
+            if close is None:
+                k += 1
+                continue
+            m = k + 1
+            while m < len(toks) and toks[m].text != close and m - k < 40:
+                m += 1
+            if m >= len(toks) or toks[m].text != close or m == k + 1:
+                k += 1
+                continue
+            inner = toks[k + 1:m]
+            title = sent.text[inner[0].start - sent.start:inner[-1].end - sent.start]
+            unit = self._quoted_entity(sent, k, m, title)
+            if unit is not None:
+                out.append(unit)
+                k = unit.j
+            else:
+                k = m + 1
+        return out
+
+    def _quoted_entity(self, sent: Sent, q0: int, q1: int, title: str) -> Unit | None:
+        toks = sent.tokens
+        after = q1 + 1
+        case = "nom"
+        if after < len(toks) and toks[after].kind == "word" and toks[after].start == toks[q1].end:
+            # “X”nin: the suffix after the closing quote
+            case = next((_simple_case(r.case) for r in analyse("konqres" + toks[after].low)
+                         if r.lemma == "konqres"), "nom")
+            after += 1
+        if after < len(toks) and (toks[after].low.split("-")[0] in self.company_forms
+                                  or toks[after].low in self.company_forms):
+            form = toks[after].text.split("-")[0]
+            _, c = strip_case(toks[after].text)
+            key = self.st.entity("Organization", title, [f"“{title}” {form}", f"{title} {form}"])
+            return self._unit(sent, q0, after + 1, "ent", key=key, etype="Organization", case=c, ref="quoted")
+        j = after
+        if j < len(toks) and toks[j].low in ("mövzusunda", "adlı", "adında", "devizi", "şüarı"):
+            j += 1
+        while j < len(toks) and (toks[j].low in self.event_modifiers or toks[j].low.endswith("səviyyəli")):
+            j += 1
+        head = head_reading(toks[j].text, self.event_heads) if j < len(toks) else None
+        if head is not None and head[0] not in self.weak_event_heads:
+            between = [t.text for t in toks[after:j]]
+            head_text = " ".join(between + [capitalize_like(toks[j].text, head[0])])
+            key = self.st.entity("Event", title, [f"“{title}” {head_text}", f"{title} {head_text}"])
+            return self._unit(sent, q0, j + 1, "ent", key=key, etype="Event", case=head[1], ref="quoted")
+        inner_head = head_reading(toks[q1 - 1].text, self.event_heads | {"gün"})
+        if inner_head is not None and toks[q1 - 1].is_title and len(title.split()) >= 2:
+            key = self.st.entity("Event", title, [f"“{title}”"])
+            return self._unit(sent, q0, after, "ent", key=key, etype="Event", case=case, ref="quoted")
+        return None
+
+    # -- gazetteer -------------------------------------------------------
+    def _gazetteer(self, sent: Sent, taken) -> list[Unit]:
+        toks = sent.tokens
+        out: list[Unit] = []
+        k = 0
+        while k < len(toks):
+            if taken[k] is not None:
+                k += 1
+                continue
+            matches = [m for m in self.gaz.match_at(toks, k)
+                       if not any(taken[x] is not None for x in range(m.start, m.end))]
+            if not matches:
+                k += 1
+                continue
+            m = self._choose(matches)
+            key = self.st.from_entry(m.entry)
+            out.append(self._unit(sent, m.start, m.end, "ent", key=key, etype=m.entry.type,
+                                  case=_simple_case(m.case), ref="gazetteer"))
+            k = m.end
+        return out
+
+    @staticmethod
+    def _choose(matches: list[Match]) -> Match:
+        order = {"Country": 0, "Organization": 1, "Event": 2, "Place": 3, "Person": 4}
+        return sorted(matches, key=lambda m: (m.case != "nom", m.case.startswith("pl"), order[m.entry.type]))[0]
+
+    # -- titles ----------------------------------------------------------
+    def _titles(self, sent: Sent, taken) -> list[Unit]:
+        toks = sent.tokens
+        out: list[Unit] = []
+        for k, t in enumerate(toks):
+            if taken[k] is not None or t.kind != "word":
+                continue
+            found = None
+            for r in analyse(t.text):
+                for title in self.lex.titles_by_last.get(r.lemma, []):
+                    n = len(title.words)
+                    if k - n + 1 < 0:
+                        continue
+                    if tuple(x.low for x in toks[k - n + 1:k]) == title.words[:-1] and \
+                            all(taken[x] is None for x in range(k - n + 1, k)):
+                        if found is None or len(title.words) > len(found[0].words):
+                            found = (title, _simple_case(r.case))
+            minister = self._minister(sent, k, taken)
+            if minister is not None and (found is None or found[0].words[-1] != "müavin"):
+                out.append(minister)
+            elif found is not None:
+                i = k - len(found[0].words) + 1
+                out.append(self._unit(sent, i, k + 1, "title", title=found[0], case=found[1]))
+        # keep the longest of overlapping titles
+        out.sort(key=lambda u: -(u.j - u.i))
+        return out
+
+    def _minister(self, sent: Sent, k: int, taken) -> Unit | None:
+        """``xarici işlər naziri`` -> a heads-title whose body is the ministry."""
+        toks = sent.tokens
+        conf = self.lex.minister
+        t = toks[k]
+        reading = next((r for r in analyse(t.text) if r.lemma == conf["head"]), None)
+        if reading is None or (t.is_title and k + 1 < len(toks) and toks[k + 1].is_title):
+            return None
+        case = _simple_case(reading.case)
+        words: list[int] = []
+        m = k - 1
+        stop = set(conf["stop_words"])
+        while m >= 0 and len(words) < conf["max_words"]:
+            w = toks[m]
+            if taken[m] is not None or w.low in stop:
+                break
+            if w.kind == "word" and not w.text[:1].isupper() and not w.text[:1].isdigit():
+                words.insert(0, m)
+            elif w.text in conf["joiners"] and words:
+                words.insert(0, m)
+            elif w.kind == "word" and w.text[:1].isupper() and m == k - 1 and w.low not in self.not_names \
+                    and (m == 0 or toks[m - 1].kind == "punct" or taken[m - 1] is not None):
+                words.insert(0, m)  # "Energetika naziri" at a sentence start
+            else:
+                break
+            m -= 1
+        while words and toks[words[0]].text in conf["joiners"]:
+            words.pop(0)
+        if not words:
+            title = Title(("nazir",), "heads", "country", "none", float(conf["confidence"]))
+            return self._unit(sent, k, k + 1, "title", title=title, case=case)
+        domain = [toks[x].text if toks[x].text == "," else capitalize(toks[x].low) for x in words]
+        body = " ".join(domain).replace(" ,", ",") + " Nazirliyi"
+        title = Title(tuple(toks[x].low for x in words) + ("nazir",), "heads", "country", "home_country",
+                      float(conf["confidence"]), body=body)
+        return self._unit(sent, words[0], k + 1, "title", title=title, case=case)
+
+    # -- composed organisations ---------------------------------------------
+    def _left_name(self, sent: Sent, k: int, taken) -> int:
+        """The first token of a name whose head is token ``k``: capitalised
+        words, with joiners (və , üzrə qarşı) between them."""
+        toks = sent.tokens
+        i = k
+        m = k - 1
+        while m >= 0 and taken[m] is None:
+            w = toks[m]
+            if w.kind == "word" and (w.text[:1].isupper() or w.text[:1].isdigit()):
+                if w.low in self.not_names or _has_case(w.text):
+                    break
+                i = m
+                m -= 1
+                continue
+            if w.low in _JOINERS:
+                look = m
+                while look >= 0 and taken[look] is None and toks[look].low in _JOINERS and m - look < 3:
+                    look -= 1
+                if look >= 0 and taken[look] is None and toks[look].kind == "word" and toks[look].text[:1].isupper() \
+                        and toks[look].low not in self.not_names:
+                    m = look
+                    continue
+            break
+        return i
+
+    def _compose_org(self, sent: Sent, k: int, head: tuple[str, str], taken) -> Unit | None:
+        toks = sent.tokens
+        i = self._left_name(sent, k, taken)
+        prev = taken[k - 1] if k > 0 else None
+        if i == k and not (prev is not None and prev.kind == "ent" and prev.etype in _OWNER_TYPES
+                           and prev.case in ("nom", "gen")):
+            return None  # a bare head noun ("Komitə sədri") names nothing
+        words = [toks[x].text for x in range(i, k)]
+        head_form = head[0]
+        if len(words) == 1 and lower(words[0]) in _ADJ_NO_IZAFET:
+            # Milli Məclisi (izafet after an owner) -> Milli Məclis
+            head_form = next((r.lemma for r in analyse(toks[k].text) if r.lemma in self.org_heads), head_form)
+        name = _join(words + [capitalize_like(toks[k].text, head_form)])
+        surface = _join(words + [capitalize_like(toks[k].text, head[0])])
+        entry = self.gaz.find(name, "Organization") or self.gaz.find(surface, "Organization")
+        key = self.st.from_entry(entry) if entry else self.st.entity("Organization", name, [surface])
+        return self._unit(sent, i, k + 1, "ent", key=key, etype="Organization", case=head[1], ref="composed")
+
+    # -- owners: "Azərbaycanın Baş Prokurorluğu", "Rusiya ... Federal Məclisi" ----
+    def _attach_owners(self, sent: Sent, units: list[Unit]) -> None:
+        for a, u in enumerate(units):
+            if u.kind != "ent" or u.etype != "Organization" or a == 0:
+                continue
+            b = a - 1
+            if units[b].kind == "abbr" and b > 0:
+                b -= 1
+            if units[b].text == ")":
+                while b > 0 and units[b].text != "(":
+                    b -= 1
+                b -= 1
+            if b < 0:
+                continue
+            owner = units[b]
+            if owner.kind != "ent" or owner.etype not in _OWNER_TYPES or owner.case not in ("nom", "gen"):
+                continue
+            if owner.case == "nom" and owner.etype == "Place":
+                continue
+            self._own(u, owner)
+
+    def _own(self, u: Unit, owner: Unit) -> None:
+        st = self.st
+        body = st.entities[u.key]
+        entry = st.key_entry.get(u.key)
+        owner_ent = st.entities[owner.key]
+        body_surface = u.text if u.ref != "gazetteer" else body.name
+        body_plain, _ = strip_case(body_surface)
+        owner_gen = owner.text if owner.case == "gen" else owner_ent.name
+        if owner.etype == "Country":
+            home = owner.key == st.home
+            if entry is not None and (entry.country is None or st.entry_keys.get(entry.country) == owner.key
+                                      or (home and entry.country == "azerbaijan")):
+                pass  # the known body of that country (or an international one)
+            elif home and (entry is None or entry.country in (None, "azerbaijan")):
+                st.add_aliases(u.key, [f"{owner_ent.name} {body.name}", f"{owner.text} {body_plain}"])
+            else:
+                name = f"{owner_ent.name} {body.name}"
+                labels = [f"{owner_gen} {body_plain}", f"{owner_gen} {body.name}", f"{owner.text} {body_plain}"]
+                if lookup_key(body.name) not in self.home_bodies and entry is None:
+                    labels.append(body.name)
+                u.key = st.entity("Organization", name, labels, key=None if entry is None else _foreign_key(name))
+            st.country_of[u.key] = owner.key
+        else:
+            owner_name = owner_ent.name
+            if entry is None:
+                labels = [body.name, f"{owner_name} {body.name}", f"{owner.text} {body_plain}"]
+                name = f"{owner_gen} {body.name}" if owner.case == "gen" else f"{owner_name} {body.name}"
+                old = u.key
+                u.key = st.entity("Organization", name, labels)
+                if old != u.key and st.mention_count.get(old, 0) == 0:
+                    st.entities.pop(old, None)
+        u.owner = owner.key
+        owner.ref = (owner.ref or "") + "+owner"
+
+    # -- lower-case units: "Milli Məclisin xarici siyasət komitəsi" ----------
+    def _lower_units(self, sent: Sent, units: list[Unit]) -> list[Unit]:
+        out = list(units)
+        a = 0
+        while a < len(out):
+            u = out[a]
+            if u.kind != "word" or u.text[:1].isupper():
+                a += 1
+                continue
+            head = head_reading(u.text, self.unit_heads)
+            two = False
+            if head is None and a > 0 and out[a - 1].low == "işçi":
+                head = head_reading(u.text, {"qrup"})
+                two = head is not None
+            if head is None:
+                a += 1
+                continue
+            b = a - 1 - (1 if two else 0)
+            steps = 0
+            while b >= 0 and out[b].kind == "word" and steps < 6:
+                b -= 1
+                steps += 1
+            if b < 0 or out[b].kind != "ent" or out[b].etype != "Organization" or out[b].case not in ("gen", "nom") \
+                    or steps == 0:
+                a += 1
+                continue
+            owner = out[b]
+            inner = sent.text[out[b + 1].start - sent.start:out[a - 1].end - sent.start] if b + 1 <= a - 1 else ""
+            head_text = head[0] if not two else f"{head[0]}"
+            body = _join([inner, head_text]).strip()
+            owner_name = self.st.entities[owner.key].name
+            name = f"{owner.text} {body}" if owner.case == "gen" else f"{owner.text} {body}"
+            key = self.st.entity("Organization", name, [body, f"{owner_name} {body}"])
+            unit = self._span_unit(sent, out[b + 1], u, "ent", key=key, etype="Organization", case=head[1],
+                                   ref="unit")
+            unit.owner = owner.key
+            owner.ref = (owner.ref or "") + "+owner"
+            out[b + 1:a + 1] = [unit]
+            a = b + 2
+        return out
+
+    # -- composed events ---------------------------------------------------
+    def _events(self, sent: Sent, units: list[Unit]) -> list[Unit]:
+        out = list(units)
+        a = 0
+        while a < len(out):
+            u = out[a]
+            head = head_reading(u.text, self.event_heads) if u.kind == "word" else None
+            if head is None:
+                a += 1
+                continue
+            # the name's own words: capitalised, ordinals, modifiers (Qlobal, IV, növbəti, Zirvə)
+            b = a - 1
+            while b >= 0 and out[b].kind == "word" and (
+                    out[b].low in self.event_modifiers or is_ordinal(out[b].text)
+                    or (out[b].text[:1].isupper() and out[b].low not in self.not_names and not _has_case(out[b].text))):
+                b -= 1
+            own = out[b + 1:a]
+            # a lower-case genitive chain: "üzv dövlətlərin informasiya nazirlərinin"
+            c = b
+            while c >= 0 and out[c].kind == "word" and b - c < 5 and not out[c].text[:1].isupper():
+                c -= 1
+            if c >= 0 and out[c].text == ")":  # "Şurasının (DİNŞ) növbəti iclası"
+                e = c
+                while e >= 0 and out[e].text != "(":
+                    e -= 1
+                c = e - 1 if e > 0 else c
+            owner = None
+            for d in range(c, b + 1):
+                cand = out[d] if d >= 0 else None
+                if cand is not None and cand.kind in ("ent", "abbr") and cand.etype in ("Organization", "Country", "Event") \
+                        and cand.case in ("gen", "nom", "dat") and _genitive_chain(out[d + 1:b + 1]):
+                    owner = cand
+                    start = d
+                    if cand.kind == "abbr":  # "Şurasının (DİNŞ) növbəti iclası": the owner is before "("
+                        e = d - 1
+                        while e >= 0 and out[e].text != "(":
+                            e -= 1
+                        if e > 0 and out[e - 1].kind == "ent":
+                            owner, start = out[e - 1], e - 1
+                    break
+            # lists of countries as owner: "Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyasının"
+            if owner is None and not any(w.text[:1].isupper() for w in own):
+                a += 1
+                continue
+            if owner is None and head[0] in self.weak_event_heads:
+                a += 1
+                continue
+            if owner is not None and owner.case == "dat" and not any(w.low == "üzv" for w in out[start:a]):
+                a += 1
+                continue
+            first = owner if owner is not None else (own[0] if own else u)
+            first_index = start if owner is not None else b + 1
+            # extend over a coordinated list of countries before the owner
+            if owner is not None:
+                while first_index >= 2 and out[first_index - 1].text in (",", "və") and \
+                        out[first_index - 2].kind == "ent" and out[first_index - 2].etype == "Country":
+                    first_index -= 2
+                first = out[first_index]
+            text = sent.text[first.start - sent.start:out[a - 1].end - sent.start] if a > first_index else ""
+            head_text = capitalize_like(u.text, head[0])
+            full = _join([text, head_text]).strip()
+            plain = regex.sub(r"\s*\([^()]{1,12}\)", "", full)
+            plain = regex.sub(r"\bnövbəti\s+", "", plain)
+            key = self.st.entity("Event", plain, [full] if full != plain else [])
+            unit = self._span_unit(sent, first, u, "ent", key=key, etype="Event", case=head[1], ref="composed")
+            unit.owner = owner.key if owner is not None else None
+            unit.inner = [x for x in out[first_index:a] if x.kind == "ent"]  # type: ignore[attr-defined]
+            out[first_index:a + 1] = [unit]
+            a = first_index + 1
+        return out
+
+    # -- persons ---------------------------------------------------------------
+    def _persons(self, sent: Sent, taken) -> list[Unit]:
+        toks = sent.tokens
+        out: list[Unit] = []
+        k = 0
+        while k < len(toks):
+            if taken[k] is not None or toks[k].kind == "punct":
+                k += 1
+                continue
+            run = self._name_run(sent, k, taken)
+            if not run:
+                k += 1
+                continue
+            for i, j in self._split_run(sent, run, taken):
+                out.append(self._unit(sent, i, j, "ent", etype="Person", ref="name"))
+            k = run[-1] + 1
+        return out
+
+    def _name_run(self, sent: Sent, k: int, taken) -> list[int]:
+        toks = sent.tokens
+        particles = self.lex.particles
+        run: list[int] = []
+        j = k
+        while j < len(toks) and taken[j] is None and len(run) < 8:
+            t = toks[j]
+            if t.kind == "initial":
+                run.append(j)
+            elif t.kind == "word" and t.text[:1].isupper() and not t.is_upper and not is_ordinal(t.text) \
+                    and not t.text[:1].isdigit():
+                run.append(j)
+                if run and lower(t.text) != t.low or _has_case(t.text):
+                    pass
+            elif t.kind == "word" and t.low in particles and run and j + 1 < len(toks) and \
+                    toks[j + 1].text[:1].isupper():
+                run.append(j)
+            elif t.kind == "word" and is_roman(t.text) and run:
+                run.append(j)
+            else:
+                break
+            j += 1
+        while run and toks[run[0]].low in self.not_names:
+            run.pop(0)
+        while run and toks[run[-1]].low in particles:
+            run.pop()
+        return run
+
+    def _split_run(self, sent: Sent, run: list[int], taken):
+        """Split a run of capitalised words into names: "Ceyhun Bayramov Erika Olson"."""
+        toks = sent.tokens
+        names: list[list[int]] = [[]]
+        for x in run:
+            t = toks[x]
+            cur = names[-1]
+            real = [y for y in cur if toks[y].kind == "word" and toks[y].low not in self.lex.particles]
+            if real and t.kind == "word" and lower(t.text) in self.gaz.first_names and \
+                    lower(toks[real[-1]].text) not in self.gaz.first_names and len(real) >= 2:
+                names.append([x])
+            elif real and t.kind == "initial" and toks[cur[-1]].kind != "initial":
+                names.append([x])
+            else:
+                cur.append(x)
+        for name in names:
+            if not name:
+                continue
+            i, j = name[0], name[-1] + 1
+            real = [toks[y] for y in name if toks[y].kind == "word" and toks[y].low not in self.lex.particles]
+            if not real:
+                continue
+            titled = self._after_title(sent, i, taken)
+            initials = toks[i].kind == "initial"
+            first_known = lower(real[0].text) in self.gaz.first_names
+            surname_like = self._surname_like(real[-1].text)
+            if titled or initials or (len(real) >= 2 and (first_known or surname_like)):
+                yield i, j
+
+    def _after_title(self, sent: Sent, i: int, taken) -> bool:
+        toks = sent.tokens
+        m = i - 1
+        while m >= 0 and taken[m] is None and (toks[m].low in self.lex.ranks or toks[m].text == ","
+                                                or toks[m].low.endswith(("polkovniki", "leytenantı", "mayoru"))):
+            m -= 1
+        return m >= 0 and taken[m] is not None and taken[m].kind == "title"
+
+    def _surname_like(self, word: str) -> bool:
+        for r in analyse(word):
+            for suf in self.gaz.surname_suffixes:
+                if len(r.lemma) > len(suf) + 1 and r.lemma.endswith(suf):
+                    return True
+        return False
+
+    # -- abbreviations ---------------------------------------------------------
+    def _abbreviation_after(self, units: list[Unit]) -> None:
+        """"Dövlət Təhlükəsizliyi Xidmətinin (DTX)": DTX names the same body."""
+        for a in range(len(units) - 3):
+            u, p, abbr, q = units[a:a + 4]
+            if u.kind == "ent" and u.etype in ("Organization", "Country", "Event") and p.text == "(" \
+                    and q.text == ")" and abbr.kind in ("word", "ent") and _is_abbr(abbr.text):
+                if abbr.kind == "ent" and abbr.key != u.key:
+                    continue
+                self.st.abbreviations[lookup_key(abbr.text)] = u.key
+                self.st.add_aliases(u.key, [abbr.text])
+                abbr.kind, abbr.key, abbr.etype, abbr.ref = "abbr", u.key, u.etype, "abbreviation"
+
+    def _abbreviation_mentions(self, sent: Sent, units: list[Unit]) -> None:
+        """Later uses of an abbreviation defined in the article: "DTX-nin"."""
+        for u in units:
+            if u.kind != "word" or not u.text[:1].isupper():
+                continue
+            base, case = strip_case(u.text)
+            key = self.st.abbreviations.get(lookup_key(base))
+            if key is not None:
+                u.kind, u.key, u.etype, u.case, u.ref = "ent", key, self.st.etype(key), case, "abbreviation"
+
+
+def _foreign_key(name: str) -> str:
+    from ..ids import entity_key
+    return entity_key("Organization", name)
+
+
+def _is_abbr(text: str) -> bool:
+    letters = [c for c in text.replace(" ", "") if c.isalpha()]
+    return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _has_case(word: str) -> bool:
+    """The word carries a hyphenated case suffix (BMT-nin, COP29-un)."""
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        return bool(head) and len(tail) <= 5 and tail == lower(tail) and any(r.suffix for r in analyse(word)[1:])
+    return False
+
+
+def _simple_case(case: str) -> str:
+    if case.startswith("poss+"):
+        return case[5:]
+    if case.startswith("pl+"):
+        return case[3:]
+    if case in ("poss", "pl"):
+        return "nom"
+    return case
+
+
+def _genitive_chain(units) -> bool:
+    """Lower-case words ending in a genitive: "xarici işlər nazirlərinin"."""
+    words = [u for u in units if u.kind == "word"]
+    if any(u.kind == "ent" for u in units):
+        return False
+    if not words:
+        return True
+    return any(r.case in ("gen", "pl+gen", "poss+gen") for r in analyse(words[-1].text))
+
+
+def _join(words: list[str]) -> str:
+    out = " ".join(w for w in words if w)
+    return out.replace(" ,", ",").replace("( ", "(").replace(" )", ")")

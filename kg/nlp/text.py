@@ -1,0 +1,105 @@
+"""Sentences and tokens, with character offsets into the article text.
+
+Sentence boundaries: line breaks, and [.!?…] followed by space and an
+upper-case letter, a digit or an opening quote, except after initials
+(K. Əliyev), a few abbreviations (Dr., və s.) and inside a name with an
+initial (K.Əliyev is one name). Tokens: words (with inner hyphens,
+apostrophes and dots: BMT-nin, Al-Raisi, Metbuat.az-a), initials (``K.``),
+numbers, and single punctuation marks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..models import Sentence
+from .normalize import lower
+
+UPPER = "A-ZƏÖÜŞÇĞİÂÎÛА-ЯЁ"
+_ABBREVIATIONS = {"dr", "prof", "akad", "cən", "məs", "s", "b", "və s", "i", "e", "mr", "ms", "mrs", "st", "gen"}
+
+_BOUNDARY = regex.compile(
+    r"(?<=[.!?…])([\"”»’)]*)(\s+)(?=[\"“«„(]?[\p{Lu}\d])"
+)
+_TOKEN = regex.compile(
+    r"""
+    (?P<initial>\p{Lu}\.(?=\s?\p{Lu}))          # K. / K.Əliyev
+  | (?P<word>[\p{L}\p{N}]+(?:[-'’./][\p{L}\p{N}]+)*)
+  | (?P<punct>\S)
+    """,
+    regex.VERBOSE,
+)
+
+
+@dataclass
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    kind: str  # word | initial | punct
+    low: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.low = lower(self.text)
+
+    @property
+    def is_title(self) -> bool:
+        return self.kind != "punct" and self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [c for c in self.text.split("-")[0] if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            cut = m.start(2)
+            before = line[start:m.start()].rstrip("\"”»’)")
+            if _ends_with_abbreviation(before):
+                continue
+            _add(sentences, line, line_start, start, cut)
+            start = m.end()
+        _add(sentences, line, line_start, start, len(line))
+    return sentences
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    m = regex.search(r"(?:^|[\s(])([\p{L}]+(?: s)?)\.$", chunk)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "S. Babayev"
+    return lower(word) in _ABBREVIATIONS
+
+
+def _add(out: list[Sentence], line: str, offset: int, start: int, end: int) -> None:
+    chunk = line[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = offset + start + lead
+    out.append(Sentence(index=len(out), start=s, end=s + len(stripped), text=stripped))
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "punct"
+        tok_text = m.group()
+        if kind == "word" and tok_text.endswith("."):
+            tok_text = tok_text.rstrip(".")
+        tokens.append(Token(len(tokens), tok_text, offset + m.start(), offset + m.start() + len(tok_text), kind))
+    return tokens
