@@ -126,6 +126,10 @@ class Coreference:
         if low in ("ölkələrimiz", "ölkələrimizin", "ölkələrimiz", "dövlətlərimiz", "dövlətlərimizin"):
             self._become(u, None, "Country", "pair", "gen" if low.endswith("in") else "nom")
             return
+        if low == "nümayəndə" and a + 1 < len(units) and units[a + 1].low.startswith("heyət") and self.delegation:
+            case = next((r.case for r in analyse(units[a + 1].text) if r.lemma.startswith("heyət")), "nom")
+            self._become(u, self.delegation, "Person", "delegation", _plain(case))
+            return
         for lemma, case in lemmas.items():
             if lemma in self.guest_refs or lemma + "lar" in self.guest_refs or lemma in ("qonaq", "qonaqlar"):
                 if self.visitor:
@@ -159,7 +163,7 @@ class Coreference:
                     self._become(u, key, "Event", "event-ref", _plain(r.case))
                     return
         # "Komitə sədri", "Komissiyanın həmsədrləri", "təşkilata üzv"
-        head = head_reading(u.text, self.org_heads)
+        head = head_reading(u.text, self.org_heads) if u.text[:1].isupper() else None
         if head is not None and self.orgs:
             lemma = next((r.lemma for r in readings if r.lemma in self.org_heads), None)
             for key in reversed(self.orgs):
@@ -169,6 +173,7 @@ class Coreference:
                     return
 
     last_object: str | None = None
+    delegation: str | None = None
 
     def _event_like(self, lemma: str) -> str | None:
         for key in reversed(self.events):
@@ -186,11 +191,11 @@ class Coreference:
             for entry in [st.gaz.by_adjective.get(units[a - 1].low)]:
                 if entry is not None:
                     country = st.from_entry(entry)
-        candidates = [p for p in st.persons.values() if p.key != self.last_subject]
         if country:
-            from_country = [p for p in candidates if p.country == country]
+            from_country = [p for p in st.persons.values() if p.country == country]
             if from_country:
                 return from_country[-1].key
+        candidates = [p for p in st.persons.values() if p.key != self.last_subject]
         if self.visitor and self.visitor != self.last_subject:
             return self.visitor
         return candidates[-1].key if candidates else None

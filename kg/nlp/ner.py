@@ -7,6 +7,8 @@ afterwards (``kg.nlp.persons``), since "Əliyevin" and "Əliyev" must agree.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from .doc import DocState, Sent, Unit
@@ -79,6 +81,19 @@ class SentenceAnalyzer:
         self.event_modifiers = set(nouns["event_modifiers"])
         self.not_names = set(nouns["not_names"])
         self.company_forms = {lower(x) for x in nouns["company_forms"]}
+        self.not_bodies = set(nouns.get("not_bodies", []))
+        # words that name what a ministry is for: from the gazetteer's ministries and titles.yaml
+        self.ministry_words = {lower(w) for w in self.lex.minister.get("domain_words", [])}
+        for e in self.gaz.entries.values():
+            if e.type == "Organization" and any("nazirliyi" in lower(n) for n in e.names()):
+                for n in e.names():
+                    low = lower(n)
+                    if low.endswith("nazirliyi"):
+                        self.ministry_words.update(w.strip(",") for w in low.split()[:-1])
+            for t in e.head_titles:
+                self.ministry_words.update(w.strip(",") for w in t.split()[:-1])
+        self.ministry_words -= {"və", ",", "respublikasının", "azərbaycan", "azərbaycanın", "respublikası", ""}
+        self.ministry_words -= {lower(w) for e in self.gaz.entries.values() if e.type == "Country" for w in e.az.split()}
         self.home_bodies = {lookup_key(n) for e in self.gaz.entries.values()
                             if e.type == "Organization" and e.country == "azerbaijan" for n in e.names()}
 
@@ -226,7 +241,8 @@ class SentenceAnalyzer:
             if taken[k] is not None or t.kind != "word":
                 continue
             found = None
-            for r in analyse(t.text):
+            readings = sorted(analyse(t.text), key=lambda r: not r.case.startswith("poss"))
+            for r in readings:
                 for title in self.lex.titles_by_last.get(r.lemma, []):
                     n = len(title.words)
                     if k - n + 1 < 0:
@@ -235,12 +251,17 @@ class SentenceAnalyzer:
                             all(taken[x] is None for x in range(k - n + 1, k)):
                         if found is None or len(title.words) > len(found[0].words):
                             found = (title, _simple_case(r.case))
+            if found is not None and found[0].words[-1] == "nümayəndə" and k + 1 < len(toks) and \
+                    toks[k + 1].low.startswith("heyət"):
+                found = None  # "nümayəndə heyəti" is a delegation, not a title
             minister = self._minister(sent, k, taken)
             if minister is not None and (found is None or found[0].words[-1] != "müavin"):
                 out.append(minister)
             elif found is not None:
                 i = k - len(found[0].words) + 1
-                out.append(self._unit(sent, i, k + 1, "title", title=found[0], case=found[1]))
+                possessed = any(r.case.startswith("poss") and r.lemma == found[0].words[-1] for r in analyse(t.text))
+                out.append(self._unit(sent, i, k + 1, "title", title=found[0], case=found[1],
+                                      ref="possessed" if possessed else None))
         # keep the longest of overlapping titles
         out.sort(key=lambda u: -(u.j - u.i))
         return out
@@ -250,8 +271,8 @@ class SentenceAnalyzer:
         toks = sent.tokens
         conf = self.lex.minister
         t = toks[k]
-        reading = next((r for r in analyse(t.text) if r.lemma == conf["head"]), None)
-        if reading is None or (t.is_title and k + 1 < len(toks) and toks[k + 1].is_title):
+        reading = next((r for r in analyse(t.text) if r.lemma == conf["head"] and not r.case.startswith("pl")), None)
+        if reading is None:
             return None
         case = _simple_case(reading.case)
         words: list[int] = []
@@ -261,11 +282,11 @@ class SentenceAnalyzer:
             w = toks[m]
             if taken[m] is not None or w.low in stop:
                 break
-            if w.kind == "word" and not w.text[:1].isupper() and not w.text[:1].isdigit():
+            if w.kind == "word" and not w.text[:1].isupper() and w.low in self.ministry_words:
                 words.insert(0, m)
             elif w.text in conf["joiners"] and words:
                 words.insert(0, m)
-            elif w.kind == "word" and w.text[:1].isupper() and m == k - 1 and w.low not in self.not_names \
+            elif w.kind == "word" and w.text[:1].isupper() and m == k - 1 and lower(w.text) in self.ministry_words \
                     and (m == 0 or toks[m - 1].kind == "punct" or taken[m - 1] is not None):
                 words.insert(0, m)  # "Energetika naziri" at a sentence start
             else:
@@ -329,7 +350,7 @@ class SentenceAnalyzer:
     # -- owners: "Azərbaycanın Baş Prokurorluğu", "Rusiya ... Federal Məclisi" ----
     def _attach_owners(self, sent: Sent, units: list[Unit]) -> None:
         for a, u in enumerate(units):
-            if u.kind != "ent" or u.etype != "Organization" or a == 0:
+            if u.kind != "ent" or u.etype != "Organization" or a == 0 or u.owner:
                 continue
             b = a - 1
             if units[b].kind == "abbr" and b > 0:
@@ -345,7 +366,20 @@ class SentenceAnalyzer:
                 continue
             if owner.case == "nom" and owner.etype == "Place":
                 continue
+            original = u.key
             self._own(u, owner)
+            if any(r.case.startswith("pl") for r in analyse(u.text.split()[-1])):
+                # "Azərbaycan və Qazaxıstan DİN-ləri": one body for each country
+                keys = [u.key]
+                c = b - 1
+                while c >= 1 and units[c].text in ("və", ",") and units[c - 1].kind == "ent" \
+                        and units[c - 1].etype == owner.etype:
+                    twin = replace(u, key=original, owner=None)
+                    self._own(twin, units[c - 1])
+                    keys.append(twin.key)
+                    c -= 2
+                if len(keys) > 1:
+                    u.plural = keys  # type: ignore[attr-defined]
 
     def _own(self, u: Unit, owner: Unit) -> None:
         st = self.st
@@ -404,7 +438,7 @@ class SentenceAnalyzer:
                 b -= 1
                 steps += 1
             if b < 0 or out[b].kind != "ent" or out[b].etype != "Organization" or out[b].case not in ("gen", "nom") \
-                    or steps == 0:
+                    or steps == 0 or any(w.low in self.not_bodies for w in out[b + 1:a + 1]):
                 a += 1
                 continue
             owner = out[b]
@@ -518,6 +552,9 @@ class SentenceAnalyzer:
         j = k
         while j < len(toks) and taken[j] is None and len(run) < 8:
             t = toks[j]
+            if run and j + 1 < len(toks) and taken[j + 1] is not None and taken[j + 1].kind == "title" \
+                    and t.kind == "word" and len(analyse(t.text)) > 1:
+                break  # "Kamran Əliyev İnterpolun prezidenti": İnterpolun owns the title
             if t.kind == "initial":
                 run.append(j)
             elif t.kind == "word" and t.text[:1].isupper() and not t.is_upper and not is_ordinal(t.text) \
@@ -591,6 +628,10 @@ class SentenceAnalyzer:
             if u.kind == "ent" and u.etype in ("Organization", "Country", "Event") and p.text == "(" \
                     and q.text == ")" and abbr.kind in ("word", "ent") and _is_abbr(abbr.text):
                 if abbr.kind == "ent" and abbr.key != u.key:
+                    if abbr.ref == "gazetteer" and abbr.etype == u.etype and u.ref in ("composed", "quoted"):
+                        self.st.add_aliases(abbr.key, [strip_case(u.text)[0]])
+                        u.key, u.ref = abbr.key, "composed+abbr"
+                        abbr.kind = "abbr"
                     continue
                 self.st.abbreviations[lookup_key(abbr.text)] = u.key
                 self.st.add_aliases(u.key, [abbr.text])

@@ -40,7 +40,13 @@ def _key(x) -> str | None:
 
 
 def _starts(word: str, cues) -> bool:
-    return any(word.startswith(c) for c in cues)
+    """The word begins with a cue's stem (əməkdaşlıq -> əməkdaşlığın: q/ğ, k/y alternate)."""
+    for c in cues:
+        if word.startswith(c):
+            return True
+        if c[-1:] in ("q", "k") and word.startswith(c[:-1]) and word[len(c) - 1:len(c)] in ("ğ", "y"):
+            return True
+    return False
 
 
 class RelationExtractor:
@@ -201,10 +207,13 @@ class RelationExtractor:
                 continue
             leader = units[a - 1]
             if not (leader.kind == "ent" and leader.etype == "Person") and leader.low == "onun":
+                # "həmkarını və onun rəhbərlik etdiyi": the person just named, else the last object
+                before = [x for x in units[:a - 1] if _is_arg(x, ("Person",))]
+                key = before[-1].key if len(before) >= 2 else self.coref.last_object
                 leader = None
-                if self.coref.last_object:
+                if key:
                     leader = Unit("ent", units[a - 1].i, units[a - 1].j, units[a - 1].start, units[a - 1].end,
-                                  "onun", "onun", case="gen", key=self.coref.last_object, etype="Person", ref="pronoun")
+                                  "onun", "onun", case="gen", key=key, etype="Person", ref="pronoun")
             if leader is None or leader.kind != "ent" or leader.etype != "Person":
                 continue
             for b in range(a + len(ph), min(len(units), a + len(ph) + 16)):
@@ -217,6 +226,10 @@ class RelationExtractor:
                              case=case, key=leader.key, etype="Person", ref="delegation")
                     leader.ref = (leader.ref or "") + "+owner"
                     units[b] = d
+                    self.coref.delegation = leader.key
+                    if b > 0 and units[b - 1].low == "nümayəndə":
+                        units[b - 1] = Unit("word", units[b - 1].i, units[b - 1].j, units[b - 1].start,
+                                            units[b - 1].end, units[b - 1].text, "nümayəndə(heyəti)")
                     self.coref.visitor = self.coref.visitor or None
                     break
 
@@ -380,8 +393,8 @@ class RelationExtractor:
             if title.words == ("nazir",) and owner.etype == "Organization":
                 return owner.key, "title"
             return owner.key, "title"
-        if title.words == ("nazir",):
-            return None, ""
+        if title.words == ("nazir",) or t.ref == "possessed":
+            return None, ""  # "İnterpolun prezidenti" with an owner we did not recognise
         default = title.default
         if default == "home_country" and st.home:
             return st.home, "title_default"
@@ -391,9 +404,21 @@ class RelationExtractor:
 
     # -- owners -> partOf ---------------------------------------------------
     def _owners(self) -> None:
+        st = self.st
         for u in self.units:
             if u.kind == "ent" and u.owner and u.etype == "Organization":
                 self.rel(u, "partOf", u.owner, "partOf.owner", 0.8)
+            elif u.kind == "ent" and u.etype == "Organization" and u.key in st.key_entry:
+                # a known body named with its parent: "BMT-nin Narkotiklər ... İdarəsi"
+                entry = st.key_entry[u.key]
+                text_key = f" {lookup_key(u.text)} "
+                for parent_id in (entry.part_of, entry.country):
+                    parent = st.gaz.entries.get(parent_id or "")
+                    if parent is None:
+                        continue
+                    if any(f" {lookup_key(n)} " in text_key or text_key.startswith(f" {lookup_key(n)}")
+                           for n in parent.names() if len(lookup_key(n)) > 1):
+                        self.rel(u, "partOf", st.from_entry(parent), "partOf.named_parent", 0.75)
 
     # -- met ------------------------------------------------------------------
     def _met(self) -> None:
@@ -717,7 +742,9 @@ class RelationExtractor:
                 pair = self._between_args(a, BODIES + ("Person",))
                 pair = [self._body(x) for x in pair]
                 pair = [x for x in pair if x is not None]
-                if any(x.ref == "pair" for x in units[max(0, a - 3):a]):
+                if len(pair) == 1 and getattr(pair[0], "plural", None):
+                    pair = list(pair[0].plural)
+                if any(x.ref == "pair" for x in units[max(0, a - 5):a]):
                     self._pair_cooperation("cooperatesWith.our_countries")
                 for i, x in enumerate(pair):
                     for y in pair[i + 1:]:
