@@ -24,6 +24,7 @@ _ADJ_NO_IZAFET = {"milli", "ali", "federal", "baş", "daimi", "mərkəzi", "beyn
                   "xüsusi", "regional", "ümumi", "birləşmiş", "yeni"}
 _JOINERS = {"və", ",", "üzrə", "qarşı", "ilə", "uğrunda", "üçün", "mübarizə", "&"}
 _OWNER_TYPES = ("Country", "Organization", "Place")
+_HEADS: set[str] = set()  # organisation and unit heads, filled from the lexicon
 
 
 def is_roman(text: str) -> bool:
@@ -75,6 +76,7 @@ class SentenceAnalyzer:
         self.gaz = state.gaz
         nouns = self.lex.nouns
         self.org_heads = set(nouns["org_heads"])
+        _HEADS.update(self.org_heads | set(nouns["unit_heads"]))
         self.event_heads = set(nouns["event_heads"])
         self.weak_event_heads = set(nouns["weak_event_heads"])
         self.unit_heads = set(nouns["unit_heads"])
@@ -118,6 +120,9 @@ class SentenceAnalyzer:
         for k in range(n):
             if taken[k] is None and toks[k].kind == "word" and toks[k].is_title:
                 head = head_reading(toks[k].text, self.org_heads)
+                if head is not None and lower(toks[k].text) in self.org_heads and k + 1 < n \
+                        and taken[k + 1] is None and toks[k + 1].is_title:
+                    continue  # "Federasiya Şurası": Federasiya only modifies the head that follows
                 if head is not None:
                     place(self._compose_org(sent, k, head, taken))
         for unit in self._persons(sent, taken):
@@ -132,6 +137,7 @@ class SentenceAnalyzer:
             t = toks[k]
             units.append(Unit("punct" if t.kind == "punct" else "word", k, k + 1, t.start, t.end, t.text, t.low))
             k += 1
+        units = self._place_nouns(sent, units)
         self._abbreviation_after(units)
         self._abbreviation_mentions(sent, units)
         units = self._lower_units(sent, units)
@@ -231,7 +237,8 @@ class SentenceAnalyzer:
     @staticmethod
     def _choose(matches: list[Match]) -> Match:
         order = {"Country": 0, "Organization": 1, "Event": 2, "Place": 3, "Person": 4}
-        return sorted(matches, key=lambda m: (m.case != "nom", m.case.startswith("pl"), order[m.entry.type]))[0]
+        return sorted(matches, key=lambda m: (m.case not in ("nom", "poss"), m.case.startswith("pl"),
+                                              order[m.entry.type]))[0]
 
     # -- titles ----------------------------------------------------------
     def _titles(self, sent: Sent, taken) -> list[Unit]:
@@ -240,6 +247,8 @@ class SentenceAnalyzer:
         for k, t in enumerate(toks):
             if taken[k] is not None or t.kind != "word":
                 continue
+            if t.is_title and k > 0 and taken[k - 1] is None and toks[k - 1].kind == "word" and toks[k - 1].is_title:
+                continue  # "Ümumçin Xalq Nümayəndələri Məclisi": part of a name
             found = None
             readings = sorted(analyse(t.text), key=lambda r: not r.case.startswith("poss"))
             for r in readings:
@@ -303,6 +312,22 @@ class SentenceAnalyzer:
                       float(conf["confidence"]), body=body)
         return self._unit(sent, words[0], k + 1, "title", title=title, case=case)
 
+    def _place_nouns(self, sent: Sent, units: list[Unit]) -> list[Unit]:
+        out: list[Unit] = []
+        for u in units:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "ent" and prev.etype == "Place" and prev.case == "nom" \
+                    and u.kind == "word":
+                noun = next((r for r in analyse(u.text) if r.lemma in ("şəhər", "rayon", "kənd", "qəsəbə", "vilayət",
+                                                                        "əyalət", "paytaxt")), None)
+                if noun is not None:
+                    merged = self._span_unit(sent, prev, u, "ent", key=prev.key, etype="Place",
+                                             case=_simple_case(noun.case), ref=prev.ref)
+                    out[-1] = merged
+                    continue
+            out.append(u)
+        return out
+
     # -- composed organisations ---------------------------------------------
     def _left_name(self, sent: Sent, k: int, taken) -> int:
         """The first token of a name whose head is token ``k``: capitalised
@@ -315,9 +340,16 @@ class SentenceAnalyzer:
             if w.kind == "word" and (w.text[:1].isupper() or w.text[:1].isdigit()):
                 if w.low in self.not_names or _has_case(w.text):
                     break
+                ev = head_reading(w.text, self.event_heads)
+                if ev is not None and ev[0] != lower(w.text):
+                    break  # "Parlament Forumu və ...": another name ends here
+                if any(r.lemma in self.org_heads and r.case != "nom" for r in analyse(w.text)):
+                    break  # "Federal Məclisi | Federasiya Şurası": the owner's name ends here
                 i = m
                 m -= 1
                 continue
+            if w.text == "," and not any(toks[x].low == "və" for x in range(m + 1, k)):
+                break
             if w.low in _JOINERS:
                 look = m
                 while look >= 0 and taken[look] is None and toks[look].low in _JOINERS and m - look < 3:
@@ -337,12 +369,8 @@ class SentenceAnalyzer:
                            and prev.case in ("nom", "gen")):
             return None  # a bare head noun ("Komitə sədri") names nothing
         words = [toks[x].text for x in range(i, k)]
-        head_form = head[0]
-        if len(words) == 1 and lower(words[0]) in _ADJ_NO_IZAFET:
-            # Milli Məclisi (izafet after an owner) -> Milli Məclis
-            head_form = next((r.lemma for r in analyse(toks[k].text) if r.lemma in self.org_heads), head_form)
-        name = _join(words + [capitalize_like(toks[k].text, head_form)])
         surface = _join(words + [capitalize_like(toks[k].text, head[0])])
+        name = unpossess(surface)
         entry = self.gaz.find(name, "Organization") or self.gaz.find(surface, "Organization")
         key = self.st.from_entry(entry) if entry else self.st.entity("Organization", name, [surface])
         return self._unit(sent, i, k + 1, "ent", key=key, etype="Organization", case=head[1], ref="composed")
@@ -382,36 +410,41 @@ class SentenceAnalyzer:
                     u.plural = keys  # type: ignore[attr-defined]
 
     def _own(self, u: Unit, owner: Unit) -> None:
+        """Give body ``u`` its owner: the right entity (home body, foreign body,
+        unit of an organisation) and the names a reader would use for it."""
         st = self.st
         body = st.entities[u.key]
         entry = st.key_entry.get(u.key)
         owner_ent = st.entities[owner.key]
-        body_surface = u.text if u.ref != "gazetteer" else body.name
-        body_plain, _ = strip_case(body_surface)
+        surface = body_form(u.text)
+        if u.ref == "gazetteer" and entry is not None and _is_abbr(strip_case(u.text)[0]):
+            surface = body.name  # "DİN-ləri": name the body in full
+        canon = body.name if entry is not None and _is_abbr(strip_case(u.text)[0]) else unpossess(surface)
         owner_gen = owner.text if owner.case == "gen" else owner_ent.name
         if owner.etype == "Country":
             home = owner.key == st.home
-            if entry is not None and (entry.country is None or st.entry_keys.get(entry.country) == owner.key
-                                      or (home and entry.country == "azerbaijan")):
-                pass  # the known body of that country (or an international one)
-            elif home and (entry is None or entry.country in (None, "azerbaijan")):
-                st.add_aliases(u.key, [f"{owner_ent.name} {body.name}", f"{owner.text} {body_plain}"])
+            mine = entry is not None and (entry.country is None or st.entry_keys.get(entry.country) == owner.key
+                                          or (home and entry.country == "azerbaijan"))
+            if mine:
+                st.add_aliases(u.key, [f"{owner.text} {surface}"] if home else [])
+            elif home and entry is None:
+                st.add_aliases(u.key, [f"{owner_ent.name} {canon}", f"{owner.text} {surface}"])
             else:
-                name = f"{owner_ent.name} {body.name}"
-                labels = [f"{owner_gen} {body_plain}", f"{owner_gen} {body.name}", f"{owner.text} {body_plain}"]
-                if lookup_key(body.name) not in self.home_bodies and entry is None:
-                    labels.append(body.name)
-                u.key = st.entity("Organization", name, labels, key=None if entry is None else _foreign_key(name))
+                name = f"{owner_ent.name} {canon}"
+                labels = [f"{owner.text} {surface}", f"{owner_gen} {surface}"]
+                if lookup_key(canon) not in self.home_bodies:
+                    labels.append(canon)
+                u.key = st.entity("Organization", name, labels, key=_foreign_key(name))
             st.country_of[u.key] = owner.key
-        else:
+        elif entry is None or lower(entry.az) != lower(canon):
             owner_name = owner_ent.name
-            if entry is None:
-                labels = [body.name, f"{owner_name} {body.name}", f"{owner.text} {body_plain}"]
-                name = f"{owner_gen} {body.name}" if owner.case == "gen" else f"{owner_name} {body.name}"
-                old = u.key
-                u.key = st.entity("Organization", name, labels)
-                if old != u.key and st.mention_count.get(old, 0) == 0:
-                    st.entities.pop(old, None)
+            name = f"{owner.text} {surface}" if owner.case == "gen" else f"{owner_name} {canon}"
+            labels = [canon, f"{owner_name} {canon}", f"{owner.text} {surface}"]
+            labels += [f"{label} {canon}" for label in owner_ent.all_labels() if len(label) < 80]
+            old = u.key
+            u.key = st.entity("Organization", name, labels, key=_foreign_key(name))
+            if old != u.key and st.mention_count.get(old, 0) == 0 and old not in st.key_entry:
+                st.entities.pop(old, None)
         u.owner = owner.key
         owner.ref = (owner.ref or "") + "+owner"
 
@@ -519,7 +552,19 @@ class SentenceAnalyzer:
             full = _join([text, head_text]).strip()
             plain = regex.sub(r"\s*\([^()]{1,12}\)", "", full)
             plain = regex.sub(r"\bnövbəti\s+", "", plain)
-            key = self.st.entity("Event", plain, [full] if full != plain else [])
+            aliases = [full] if full != plain else []
+            if owner is not None and owner.key and first is owner:
+                rest = sent.text[out[start + 1].start - sent.start:out[a - 1].end - sent.start] if a > start + 1 else ""
+                rest = regex.sub(r"^\s*\([^()]{1,12}\)\s*", "", rest)
+                rest = regex.sub(r"\bnövbəti\s+", "", _join([rest, head_text]).strip())
+                for n in self.st.entities[owner.key].all_labels():
+                    if len(n) <= 60 and not n.isascii() or n.isupper():
+                        aliases.append(f"{n} {rest}")
+                        last = n.split()[-1]
+                        gen = inflect(last).get("gen") if last_vowel_ok(last) else None
+                        if gen:
+                            aliases.append(f"{' '.join(n.split()[:-1] + [capitalize_like(last, gen)])} {rest}")
+            key = self.st.entity("Event", plain, aliases)
             unit = self._span_unit(sent, first, u, "ent", key=key, etype="Event", case=head[1], ref="composed")
             unit.owner = owner.key if owner is not None else None
             unit.inner = [x for x in out[first_index:a] if x.kind == "ent"]  # type: ignore[attr-defined]
@@ -646,6 +691,37 @@ class SentenceAnalyzer:
             key = self.st.abbreviations.get(lookup_key(base))
             if key is not None:
                 u.kind, u.key, u.etype, u.case, u.ref = "ent", key, self.st.etype(key), case, "abbreviation"
+
+
+def unpossess(name: str) -> str:
+    """"Ali Məclisi" -> "Ali Məclis": an adjective and a head take no possessive alone."""
+    words = name.split()
+    if len(words) == 2 and lower(words[0]) in _ADJ_NO_IZAFET:
+        readings = [r for r in analyse(words[1])[1:] if r.case == "poss"]
+        readings.sort(key=lambda r: (r.lemma not in _HEADS, -len(r.lemma)))
+        if readings:
+            return f"{words[0]} {capitalize_like(words[1], readings[0].lemma)}"
+    return name
+
+
+def body_form(text: str) -> str:
+    """A body's name as written, without its case suffix but with its
+    possessive: "Federasiya Şurasının" -> "Federasiya Şurası"."""
+    text = text.strip()
+    if not text:
+        return text
+    words = text.split()
+    last = words[-1]
+    if "-" in last:
+        return " ".join(words[:-1] + [strip_case(last)[0]])
+    head = head_reading(last, _HEADS)
+    if head is not None:
+        return " ".join(words[:-1] + [capitalize_like(last, head[0])])
+    return text
+
+
+def last_vowel_ok(word: str) -> bool:
+    return any(c in "aıoueəiöü" for c in lower(word)) and not word.isupper()
 
 
 def _foreign_key(name: str) -> str:

@@ -433,8 +433,14 @@ class RelationExtractor:
             objects = [u for u in units[:verb] if _is_arg(u, ("Person", "Organization")) and u.case == "com"]
             if objects:
                 first = units.index(objects[0])
-                objects = self._list_before(first, ("Person",), None) + objects
                 subject = self._subject(first, ("Person", "Organization"))
+                if subject is not None:
+                    # "A ... B, C, D ilə görüşüb": the names listed before the last one
+                    s_at = units.index(subject)
+                    listed = [u for u in units[s_at + 1:first] if _is_arg(u, ("Person",)) and u.case == "nom"
+                              and u.key != subject.key]
+                    if listed and any(x.text == "," for x in units[s_at + 1:first]):
+                        objects = listed + objects
                 subject = subject or self._implied_subject()
                 for o in objects:
                     if subject is not None and o.key != _key(subject):
@@ -586,6 +592,9 @@ class RelationExtractor:
             if not events:
                 continue
             event = events[-1]
+            at = units.index(event)
+            coordinated = [x for x in units[:at] if _is_arg(x, ("Event",)) and x.case == "nom"
+                           and units.index(x) + 1 < at and units[units.index(x) + 1].low == "və"]
             participle = nxt in ("edən", "edənlər")
             purpose = nxt in ("etmək", "etmək")
             if participle:
@@ -606,7 +615,8 @@ class RelationExtractor:
             rule = {"iştirak": "participatedIn.attend", "çıxış": "participatedIn.speak",
                     "təmsil": "participatedIn.represent"}.get(low, "participatedIn.attend")
             for p in people:
-                self.rel(p, "participatedIn", event, rule, 0.8)
+                for ev in [event] + coordinated:
+                    self.rel(p, "participatedIn", ev, rule, 0.8)
             if low == "təmsil":
                 # "Ölkəmizi tədbirdə X təmsil edib": the country takes part too
                 for x in units[:a]:
@@ -616,10 +626,13 @@ class RelationExtractor:
                 # "E-də iştirak etmək üçün X-ə səfər edən": the event is held there
                 for b in range(a + 2, min(len(units), a + 10)):
                     if units[b].low.startswith("səfər"):
-                        dests = [x for x in units[a + 2:b] if _is_arg(x, ("Country", "Place")) and x.case == "dat"]
-                        for d in dests[:1]:
-                            if self.st.etype(event.key) == "Event" and event.ref != "event-ref":
-                                self.rel(event, "heldIn", d, "heldIn.attend_trip", 0.6)
+                        case = "loc" if units[b].low == "səfərdə" else "dat"
+                        dests = [x for x in units[a + 2:b] if _is_arg(x, ("Country", "Place")) and x.case == case]
+                        dests = [d for d in dests if d.etype == "Place"][-1:] or dests[:1]
+                        for d in dests:
+                            for ev in [event] + coordinated:
+                                if ev.ref != "event-ref":
+                                    self.rel(ev, "heldIn", d, "heldIn.attend_trip", 0.6)
                         break
         # countries named in an event's name take part in it
         for u in units:
