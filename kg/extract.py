@@ -64,7 +64,11 @@ class Extractor:
         relations = [r for r in state.relations if r.confidence >= self.min_confidence]
         used = {m.entity for m in state.mentions} | {r.subject for r in relations} | {r.object for r in relations}
         entities = {k: e for k, e in state.entities.items() if k in used}
-        mentions = [m for m in state.mentions if m.entity in entities]
+        mentions, spans = [], set()
+        for m in state.mentions:  # one mention per span (a delegation repeats its leader's span)
+            if m.entity in entities and (m.start, m.end) not in spans:
+                spans.add((m.start, m.end))
+                mentions.append(m)
         return Extraction(article=state.article, sentences=sentences, entities=entities,
                           mentions=mentions, relations=relations)
 

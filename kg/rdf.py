@@ -103,6 +103,7 @@ def extraction_quads(ex: Extraction) -> Iterator[Quad]:
         yield node, KG.end, Literal(m.end), g
         yield node, KG.rule, Literal(m.rule), g
     rels = relations()
+    seen: set[tuple] = set()
     for r in ex.relations:
         info = rels[r.predicate]
         s, o = URIRef(entity_iri(r.subject)), URIRef(entity_iri(r.object))
@@ -110,6 +111,9 @@ def extraction_quads(ex: Extraction) -> Iterator[Quad]:
         if info.symmetric:
             directions.append((o, s, r.object_span, r.subject_span))
         for subj, obj, sspan, ospan in directions:
+            if (subj, r.predicate, obj, r.sentence) in seen:
+                continue  # the same fact found twice in one sentence: one assertion
+            seen.add((subj, r.predicate, obj, r.sentence))
             yield subj, info.iri, obj, g
             a = URIRef(assertion_iri(art.id, str(subj), r.predicate, str(obj), r.sentence))
             yield a, RDF.type, KG.Assertion, g
@@ -119,7 +123,7 @@ def extraction_quads(ex: Extraction) -> Iterator[Quad]:
             yield a, KG.sentence, URIRef(sentence_iri(art.id, r.sentence)), g
             yield a, PROV.wasDerivedFrom, g, g
             yield a, KG.rule, Literal(r.rule), g
-            yield a, KG.confidence, Literal(round(r.confidence, 3), datatype=XSD.decimal), g
+            yield a, KG.confidence, Literal(f"{min(max(r.confidence, 0.0), 1.0):.3f}", datatype=XSD.decimal), g
             if sspan:
                 yield a, KG.subjectStart, Literal(sspan[0]), g
                 yield a, KG.subjectEnd, Literal(sspan[1]), g

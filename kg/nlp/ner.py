@@ -264,6 +264,12 @@ class SentenceAnalyzer:
                     toks[k + 1].low.startswith("heyət"):
                 found = None  # "nümayəndə heyəti" is a delegation, not a title
             minister = self._minister(sent, k, taken)
+            if minister is not None and found is not None and minister.title.words == ("nazir",):
+                minister = None  # "Baş naziri": the longer title wins over a bare "nazir"
+            if found is not None and any(r.case.startswith("pl") and r.lemma == found[0].words[-1]
+                                         for r in analyse(t.text)) and not (
+                    k + 1 < len(toks) and toks[k + 1].text in ("-", "–", ":")):
+                found = None  # "Prezidentlər": a plural title names no one, unless a list follows
             if minister is not None and (found is None or found[0].words[-1] != "müavin"):
                 out.append(minister)
             elif found is not None:
@@ -370,6 +376,8 @@ class SentenceAnalyzer:
             return None  # a bare head noun ("Komitə sədri") names nothing
         words = [toks[x].text for x in range(i, k)]
         surface = _join(words + [capitalize_like(toks[k].text, head[0])])
+        if any(lower(w) in self.not_bodies for w in words):
+            return None  # "Mətbuat və İctimaiyyətlə Əlaqələr İdarəsi": a press office
         name = unpossess(surface)
         entry = self.gaz.find(name, "Organization") or self.gaz.find(surface, "Organization")
         key = self.st.from_entry(entry) if entry else self.st.entity("Organization", name, [surface])
@@ -416,6 +424,13 @@ class SentenceAnalyzer:
         body = st.entities[u.key]
         entry = st.key_entry.get(u.key)
         owner_ent = st.entities[owner.key]
+        if u.ref == "quoted":
+            st.add_aliases(u.key, [f"{owner.text} {body.name}"])
+            if owner.etype == "Country":
+                st.country_of[u.key] = owner.key
+            u.owner = owner.key
+            owner.ref = (owner.ref or "") + "+owner"
+            return
         surface = body_form(u.text)
         if u.ref == "gazetteer" and entry is not None and _is_abbr(strip_case(u.text)[0]):
             surface = body.name  # "DİN-ləri": name the body in full

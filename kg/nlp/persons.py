@@ -16,7 +16,8 @@ from .morph import analyse
 from .normalize import lookup_key, lower
 
 _PERSON_CASES = {"nom", "gen", "dat", "acc", "com", "abl", "loc"}
-_BUFFERED = ("nın", "nin", "nun", "nün", "ya", "yə", "nı", "ni", "nu", "nü", "yla", "ylə")
+_BUFFERED = ("nın", "nin", "nun", "nün", "ya", "yə", "yla", "ylə")
+_ACCUSATIVE = ("nı", "ni", "nu", "nü")
 
 
 def _words(sent: Sent, u: Unit):
@@ -80,8 +81,12 @@ class PersonResolver:
         for r in readings[1:]:
             if r.suffix in _BUFFERED and r.lemma[-1:] in "aıoueəiöü":
                 return _restore(word, r.lemma), r.case
-        # 4. a name followed by a word that governs a genitive
         nxt = s.tokens[u.j].low if u.j < len(s.tokens) else ""
+        if nxt in ("qəbul", "təbrik", "salamlayıb", "qarşılayıb"):
+            for r in readings[1:]:
+                if r.suffix in _ACCUSATIVE and r.lemma[-1:] in "aıoueəiöü":
+                    return _restore(word, r.lemma), r.case
+        # 4. a name followed by a word that governs a genitive
         if nxt in ("rəhbərlik", "başçılıq", "dəvəti", "səfəri", "rəhbərliyi", "başçılığı", "iştirakı", "sədrliyi"):
             for r in readings[1:]:
                 if r.case == "gen":
