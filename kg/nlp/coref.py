@@ -176,13 +176,16 @@ class Coreference:
     delegation: str | None = None
 
     def _event_like(self, lemma: str) -> str | None:
-        for key in reversed(self.events):
-            if lemma in lookup_key(self.st.entities[key].name):
-                return key
-        generic = {"tədbir", "görüş"}
-        if lemma in generic or lemma in ("iclas", "vebinar", "seminar", "sammit", "forum", "konfrans", "sessiya"):
-            return self.events[-1]
-        return None
+        """The story's event a generic noun points to: one whose name has that
+        noun, else the event mentioned most often (ties: the latest)."""
+        counts = self.st.mention_count
+        named = [k for k in self.events if lemma in lookup_key(self.st.entities[k].name)]
+        pool = named or (self.events if lemma in ("tədbir", "iclas", "vebinar", "seminar", "sammit", "forum",
+                                                   "konfrans", "sessiya", "toplantı") else [])
+        if not pool:
+            return None
+        order = {k: i for i, k in enumerate(self.events)}
+        return max(pool, key=lambda k: (counts.get(k, 0), order[k]))
 
     def _colleague(self, units: list[Unit], a: int) -> str | None:
         st = self.st

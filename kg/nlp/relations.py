@@ -66,6 +66,7 @@ class RelationExtractor:
         self._delegations()
         self._ilə()
         self._titles()
+        self._led_by()
         self._owners()
         subject = self._subject(len(units))
         self._met()
@@ -250,6 +251,8 @@ class RelationExtractor:
         for a, t in enumerate(units):
             if t.kind != "title" or t.title is None:
                 continue
+            if t.case == "gen" and any(x.kind == "title" for x in units[a + 1:a + 4]):
+                continue  # "xarici işlər nazirinin müavini": the minister is not the person named
             person = self._title_person(a)
             chain_owner = self._title_owner(a)
             owner_unit = chain_owner
@@ -281,15 +284,19 @@ class RelationExtractor:
         ranks = self.st.lex.ranks
         while b < len(units) and b - a < 12:
             u = units[b]
+            prev = units[b - 1]
             if u.kind == "ent" and u.etype == "Person":
                 return u
             if u.kind == "title" or u.text == "," or u.low in ranks or u.low.endswith(
-                    ("polkovniki", "leytenantı", "mayoru", "polkovnik", "leytenant")) or u.text in ("və",):
+                    ("polkovniki", "leytenantı", "mayoru", "polkovnik", "leytenant")):
                 b += 1
                 continue
+            if u.text == "və" and b + 1 < len(units) and units[b + 1].kind == "title":
+                b += 1  # "təsisçisi və rəhbəri"
+                continue
             if u.kind == "ent" and u.etype in ("Organization", "Country") and u.case in ("gen", "nom") and \
-                    b + 1 < len(units) and units[b + 1].kind in ("title", "word", "ent", "abbr"):
-                b += 1  # the owner of a following title: "..., IDEA İctimai Birliyinin təsisçisi və rəhbəri"
+                    prev.text == "," and b + 1 < len(units) and units[b + 1].kind in ("title", "word", "abbr"):
+                b += 1  # the owner of a further title: "..., IDEA İctimai Birliyinin təsisçisi və rəhbəri"
                 continue
             if u.kind in ("word", "abbr") and b + 1 < len(units) and not u.text[:1].isupper() and \
                     any(x.kind == "title" for x in units[b + 1:b + 4]):
@@ -322,6 +329,11 @@ class RelationExtractor:
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
                 continue
             if u.kind == "title" and u.case == "gen":
+                if u.title is not None and u.title.body and u.title.words[-1] == "nazir":
+                    body, _ = self._title_body(u, self._title_owner(b))
+                    if body:  # "... nazirinin müavini": a member of that ministry
+                        return Unit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="gen", key=body,
+                                    etype="Organization", ref="title-body+owner")
                 b -= 1
                 steps += 1
                 continue
@@ -402,10 +414,21 @@ class RelationExtractor:
             return st.from_entry(st.gaz.entries[default]), "title_default"
         return None, ""
 
+    def _led_by(self) -> None:
+        """"Mehriban Əliyevanın rəhbərliyi altında Heydər Əliyev Fondu": she heads it."""
+        units = self.units
+        for a, u in enumerate(units[:-2]):
+            if u.low in ("rəhbərliyi", "başçılığı", "sədrliyi") and units[a + 1].low in ("altında", "ilə") and a > 0:
+                leader = units[a - 1]
+                org = units[a + 2]
+                if _is_arg(leader, ("Person",)) and leader.case == "gen" and _is_arg(org, ("Organization",)):
+                    self.rel(leader, "heads", org, "heads.led_by", 0.7)
+
     # -- owners -> partOf ---------------------------------------------------
     def _owners(self) -> None:
         st = self.st
-        for u in self.units:
+        inner = [x for u in self.units for x in getattr(u, "inner", None) or []]
+        for u in self.units + inner:
             if u.kind == "ent" and u.owner and u.etype == "Organization":
                 self.rel(u, "partOf", u.owner, "partOf.owner", 0.8)
             elif u.kind == "ent" and u.etype == "Organization" and u.key in st.key_entry:
@@ -597,10 +620,15 @@ class RelationExtractor:
                            and units.index(x) + 1 < at and units[units.index(x) + 1].low == "və"]
             participle = nxt in ("edən", "edənlər")
             purpose = nxt in ("etmək", "etmək")
+            trip = purpose and any(x.low in ("edən", "gələn", "olan") for x in units[a + 2:a + 10])
             if participle:
                 after = self._list_after(a + 2, AGENTS)
                 after = after or [x for x in units[a + 2:a + 10] if _is_arg(x, ("Person",))][:1]
                 people = after
+            elif trip:
+                # "E-də iştirak etmək üçün X-ə səfər edən [titles] A": A takes part
+                at = next(b for b in range(a + 2, min(len(units), a + 10)) if units[b].low in ("edən", "gələn", "olan"))
+                people = [x for x in units[at + 1:at + 12] if _is_arg(x, ("Person",))][:1]
             else:
                 before = [x for x in units[units.index(event) + 1:a] if _is_arg(x, AGENTS) and x.case == "nom"]
                 if before:
