@@ -237,8 +237,11 @@ class SentenceAnalyzer:
     @staticmethod
     def _choose(matches: list[Match]) -> Match:
         order = {"Country": 0, "Organization": 1, "Event": 2, "Place": 3, "Person": 4}
-        return sorted(matches, key=lambda m: (m.case not in ("nom", "poss"), m.case.startswith("pl"),
-                                              order[m.entry.type]))[0]
+        def rank(m: Match) -> tuple:
+            # a possessive is a name's own form only for izafet names ("Ali Məclisi"), never "Azərbaycanı"
+            poss_ok = m.case == "poss" and " " in m.name
+            return (m.case != "nom" and not poss_ok, m.case == "poss", m.case.startswith("pl"), order[m.entry.type])
+        return sorted(matches, key=rank)[0]
 
     # -- titles ----------------------------------------------------------
     def _titles(self, sent: Sent, taken) -> list[Unit]:
@@ -263,6 +266,9 @@ class SentenceAnalyzer:
             if found is not None and found[0].words[-1] == "nümayəndə" and k + 1 < len(toks) and \
                     toks[k + 1].low.startswith("heyət"):
                 found = None  # "nümayəndə heyəti" is a delegation, not a title
+            if found is not None and found[0].words == ("üzv",) and k + 1 < len(toks) and \
+                    toks[k + 1].kind == "word" and not toks[k + 1].is_title:
+                found = None  # "üzv dövlətlər": member states, not a member's title
             minister = self._minister(sent, k, taken)
             if minister is not None and found is not None and minister.title.words == ("nazir",):
                 minister = None  # "Baş naziri": the longer title wins over a bare "nazir"

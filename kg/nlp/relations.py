@@ -632,8 +632,7 @@ class RelationExtractor:
             else:
                 before = [x for x in units[units.index(event) + 1:a] if _is_arg(x, AGENTS) and x.case == "nom"]
                 if before:
-                    last = units.index(before[-1])
-                    people = self._list_before(last + 1, AGENTS, "nom") or before
+                    people = before if units[a + 1].low.endswith(("lər", "lar")) else before[-1:]
                 else:
                     subj = self._subject(units.index(event), AGENTS)
                     people = [subj] if subj else []
@@ -723,7 +722,7 @@ class RelationExtractor:
                     pred, rule = "cochairedBy", "cochairedBy.terefinden"
                 elif nxt.startswith("sədrlik"):
                     pred, rule = "chairedBy", "chairedBy.terefinden"
-                elif any(x.low == "birgə" for x in units[a + 1:a + 5]):
+                elif any(x.low == "birgə" for x in units[a + 1:a + 12]):
                     pred, rule = "organizedBy", "organizedBy.birge"
                 else:
                     continue
@@ -736,9 +735,16 @@ class RelationExtractor:
                 if agents:
                     agents = self._list_before(units.index(agents[-1]) + 1, AGENTS) or agents
             # "A tərəfindən B ilə birgə": B organises too
-            for b in range(a + 1, min(len(units), a + 5)):
-                if units[b].low == "birgə" and b >= 2 and _is_arg(units[b - 2], AGENTS) and units[b - 1].low == "ilə":
-                    agents.append(units[b - 2])
+            for b in range(a + 1, min(len(units), a + 12)):
+                if units[b].low == "birgə" and b >= 2 and units[b - 1].low == "ilə":
+                    c = b - 2
+                    if units[c].text == ")":  # "EPAC/EACN (...) ilə birgə"
+                        while c > a and units[c].text != "(":
+                            c -= 1
+                        c -= 1
+                    if c > a and _is_arg(units[c], AGENTS):
+                        agents.append(units[c])
+                    break
             event = None
             for x in units[a + 1:a + 40]:
                 if x.kind == "ent" and x.etype == "Event":
