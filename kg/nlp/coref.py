@@ -206,9 +206,14 @@ class Coreference:
     def _title_alone(self, units: list[Unit], a: int) -> None:
         """A title with no name after it: the person introduced with that title."""
         u = units[a]
-        nxt = units[a + 1] if a + 1 < len(units) else None
+        b = a + 1
+        ranks = self.st.lex.ranks
+        while b < len(units) and (units[b].text == "," or units[b].low in ranks or units[b].kind == "title"
+                                  or units[b].low.endswith(("polkovniki", "leytenantı", "mayoru"))):
+            b += 1
+        nxt = units[b] if b < len(units) else None
         if nxt is not None and nxt.kind == "ent" and nxt.etype == "Person":
-            return
+            return  # "daxili işlər naziri, general-polkovnik Vilayət Eyvazov": the name follows
         owner = units[a - 1].key if a > 0 and units[a - 1].kind == "ent" and units[a - 1].etype in (
             "Country", "Organization") and units[a - 1].case in ("nom", "gen") else None
         words = u.title.words if u.title else ()

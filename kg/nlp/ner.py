@@ -404,6 +404,10 @@ class SentenceAnalyzer:
             if b < 0:
                 continue
             owner = units[b]
+            if b >= 1 and owner.low == "cümlədən" and units[b - 1].low == "o":
+                # "Moldovanın hüquq-mühafizə orqanları, o cümlədən Daxili İşlər Nazirliyi"
+                owner = next((x for x in reversed(units[max(0, b - 8):b - 1]) if x.kind == "ent"
+                              and x.etype == "Country" and x.case == "gen"), owner)
             if owner.kind != "ent" or owner.etype not in _OWNER_TYPES or owner.case not in ("nom", "gen"):
                 continue
             if owner.case == "nom" and owner.etype == "Place":

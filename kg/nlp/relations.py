@@ -399,6 +399,12 @@ class RelationExtractor:
             st.country_of.setdefault(key, owner.key)
             self.rel(key, "partOf", owner, "partOf.title_owner", 0.7)
             return key, "title_body"
+        if owner is not None and owner.key == st.home and title.default not in ("none", "home_country") \
+                and title.default in st.gaz.entries:
+            # "Azərbaycanın Baş prokuroru": the home country's body the title implies
+            body = st.from_entry(st.gaz.entries[title.default])
+            self.rel(body, "partOf", owner, "partOf.title_owner", 0.7)
+            return body, "title_body"
         if owner is not None:
             if title.owner == "country" and owner.etype != "Country" and not title.body:
                 return None, ""
