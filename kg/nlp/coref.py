@@ -217,8 +217,9 @@ class Coreference:
         owner = units[a - 1].key if a > 0 and units[a - 1].kind == "ent" and units[a - 1].etype in (
             "Country", "Organization") and units[a - 1].case in ("nom", "gen") else None
         words = u.title.words if u.title else ()
-        best = None
-        for p in self.st.persons.values():
+        found = []
+        st = self.st
+        for p in st.persons.values():
             for role_words, role_owner in p.roles:
                 if role_words[-1:] != words[-1:]:
                     continue
@@ -226,7 +227,12 @@ class Coreference:
                     continue
                 if owner is None and len(words) > 1 and role_words != words:
                     continue
-                best = p
+                found.append((p, role_owner))
+        if owner is None and len({p.key for p, _ in found}) > 1:
+            # "Baş prokuror" alone in a home outlet: the home country's holder
+            home = [(p, o) for p, o in found if o == st.home or st.country_of.get(o or "") == st.home]
+            found = home or found
+        best = found[-1][0] if found else None
         if best is not None:
             u.kind, u.key, u.etype, u.ref = "ent", best.key, "Person", "title"
             if owner is not None:

@@ -69,6 +69,7 @@ class RelationExtractor:
         self._led_by()
         self._owners()
         subject = self._subject(len(units))
+        self._hosts()
         self._met()
         self._visited()
         self._participated()
@@ -522,6 +523,22 @@ class RelationExtractor:
                         self.rel(subject, "met", objects[-1], "met.meeting_with", 0.8)
                         self._meeting(subject, objects[-1])
 
+    def _hosts(self) -> None:
+        """"X-in dəvəti ilə": X hosts; "nümayəndə heyətləri arasında görüş": visitor met host."""
+        units = self.units
+        for a, u in enumerate(units[:-1]):
+            if u.low == "dəvəti" and units[a + 1].low == "ilə" and a > 0 and _is_arg(units[a - 1], ("Person",)):
+                self.host = units[a - 1].key
+        for a, u in enumerate(units[:-2]):
+            if u.low.startswith("heyətləri") and units[a + 1].low in ("arasında", "arasındakı") and \
+                    any(x.low.startswith("görüş") for x in units[a + 2:a + 6]):
+                visitor = self.coref.delegation or self.coref.visitor
+                if visitor and self.host and visitor != self.host:
+                    self.rel(visitor, "met", self.host, "met.delegations", 0.75)
+                    self._meeting(visitor, Unit("ent", 0, 0, 0, 0, "", "", key=self.host))
+
+    host: str | None = None
+
     def _implied_subject(self) -> str | None:
         return self.coref.last_subject or self.protagonist
 
@@ -791,7 +808,7 @@ class RelationExtractor:
             return
         # "A ilə B arasında ... əməkdaşlıq", "A və B arasında"
         for a, u in enumerate(units):
-            if u.low in ("arasında", "arasındakı") and any(0 < c - a <= 10 or (-4 <= c - a < 0) for c in coop_at):
+            if u.low in ("arasında", "arasındakı") and any(0 < c - a <= 14 or (-4 <= c - a < 0) for c in coop_at):
                 pair = self._between_args(a, BODIES + ("Person",))
                 pair = [self._body(x) for x in pair]
                 pair = [x for x in pair if x is not None]
