@@ -156,7 +156,10 @@ class Coreference:
                     self._become(u, cands[0].key, "Person", "surname", _plain(r.case))
                     return
         # generic event nouns: "tədbirdə", "iclasda", "Vebinarın"
+        nxt_event = a > 0 and units[a - 1].low in ("növbəti", "gələcək", "sonrakı", "əvvəlki", "ötən", "keçən")
         for r in readings:
+            if nxt_event:
+                break  # "komissiyanın növbəti toplantısı": another event
             if r.lemma in self.event_refs and self.events and r.case in ("loc", "gen", "nom", "poss+gen", "poss+loc", "poss"):
                 key = self._event_like(r.lemma)
                 if key:

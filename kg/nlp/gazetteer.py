@@ -208,6 +208,8 @@ class Gazetteer:
 
 
 def _is_abbreviation(name: str) -> bool:
+    if " " in name.strip():
+        return False
     core = name.split("-")[0]
     letters = [c for c in core if c.isalpha()]
     return 2 <= len(letters) <= 7 and all(c.isupper() for c in letters)

@@ -94,7 +94,7 @@ class SentenceAnalyzer:
                         self.ministry_words.update(w.strip(",") for w in low.split()[:-1])
             for t in e.head_titles:
                 self.ministry_words.update(w.strip(",") for w in t.split()[:-1])
-        self.ministry_words -= {"və", ",", "respublikasının", "azərbaycan", "azərbaycanın", "respublikası", ""}
+        self.ministry_words -= {"və", ",", "respublikasının", "azərbaycan", "azərbaycanın", "respublikası", "", "baş"}
         self.ministry_words -= {lower(w) for e in self.gaz.entries.values() if e.type == "Country" for w in e.az.split()}
         self.home_bodies = {lookup_key(n) for e in self.gaz.entries.values()
                             if e.type == "Organization" and e.country == "azerbaijan" for n in e.names()}
@@ -143,6 +143,7 @@ class SentenceAnalyzer:
         units = self._lower_units(sent, units)
         self._attach_owners(sent, units)
         units = self._events(sent, units)
+        self._abbreviation_after(units)  # "Konfransının 29-cu sessiyası (COP29)"
         return units
 
     def _unit(self, sent: Sent, i: int, j: int, kind: str, **kw) -> Unit:
@@ -250,7 +251,8 @@ class SentenceAnalyzer:
         for k, t in enumerate(toks):
             if taken[k] is not None or t.kind != "word":
                 continue
-            if t.is_title and k > 0 and taken[k - 1] is None and toks[k - 1].kind == "word" and toks[k - 1].is_title:
+            if t.is_title and k > 0 and taken[k - 1] is None and toks[k - 1].kind == "word" and toks[k - 1].is_title \
+                    and k + 1 < len(toks) and head_reading(toks[k + 1].text, self.org_heads) is not None:
                 continue  # "Ümumçin Xalq Nümayəndələri Məclisi": part of a name
             found = None
             readings = sorted(analyse(t.text), key=lambda r: not r.case.startswith("poss"))
@@ -412,6 +414,9 @@ class SentenceAnalyzer:
                 continue
             if owner.case == "nom" and owner.etype == "Place":
                 continue
+            entry = self.st.key_entry.get(u.key)
+            if entry is not None and entry.kind == "international" and u.ref == "gazetteer":
+                continue  # "Komitəsinin ÜGT ... Şurası": an international body belongs to no national one
             original = u.key
             self._own(u, owner)
             if any(r.case.startswith("pl") for r in analyse(u.text.split()[-1])):

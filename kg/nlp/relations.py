@@ -74,6 +74,7 @@ class RelationExtractor:
         self._visited()
         self._participated()
         self._held()
+        self._held_adjacent()
         self._organized()
         self._frames()
         self._cooperation()
@@ -159,6 +160,8 @@ class RelationExtractor:
             if _is_arg(u, types) and (case is None or u.case == case or not out and u.case == case):
                 out.insert(0, u)
                 b -= 1
+                while b >= 0 and self.units[b].kind == "ent" and "+owner" in (self.units[b].ref or ""):
+                    b -= 1  # "BMT-nin | Narkotiklər ... İdarəsi": the owner is part of the item
                 if b >= 0 and self.units[b].text in (",", "və", "habelə", "həmçinin") :
                     b -= 1
                     continue
@@ -322,9 +325,9 @@ class RelationExtractor:
                 b -= 1
                 continue
             if u.kind == "ent" and u.etype in ("Country", "Organization", "Event") and u.case in ("gen", "nom"):
-                if u.etype == "Event":
-                    return None
                 u.ref = (u.ref or "") + "+owner"
+                if u.etype == "Event":
+                    return None  # "COP29-un baş danışıqçısı": a role at an event, no body
                 return u
             if u.kind == "ent" and u.etype == "Country" and u.case == "locadj":
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
@@ -365,7 +368,7 @@ class RelationExtractor:
         """The entity the title's holder heads or belongs to."""
         st = self.st
         title = t.title
-        if title.body and title.words[-1] == "nazir":
+        if title.body and title.words[-1] == "nazir" and "{" not in title.body:
             # "<domain> naziri": the ministry of the owner country (home by default)
             country = owner.key if owner is not None and owner.etype == "Country" else None
             if owner is not None and owner.etype == "Organization":
@@ -463,8 +466,9 @@ class RelationExtractor:
             objects = [u for u in units[:verb] if _is_arg(u, ("Person", "Organization")) and u.case == "com"]
             if objects:
                 first = units.index(objects[0])
-                subject = self._subject(first, ("Person", "Organization"))
-                if subject is not None:
+                delegation = [u for u in units[:first] if u.ref == "delegation" and u.case == "nom"]
+                subject = delegation[0] if delegation else self._subject(first, ("Person", "Organization"))
+                if subject is not None and not delegation:
                     # "A ... B, C, D ilə görüşüb": the names listed before the last one
                     s_at = units.index(subject)
                     listed = [u for u in units[s_at + 1:first] if _is_arg(u, ("Person",)) and u.case == "nom"
@@ -723,6 +727,14 @@ class RelationExtractor:
             if event.ref == "event-ref" and event.case != "nom":
                 continue
             self.rel(event, "heldIn", place, "heldIn.place_verb", 0.8)
+
+    def _held_adjacent(self) -> None:
+        units = self.units
+        for a, u in enumerate(units[:-1]):
+            nxt = units[a + 1]
+            if _is_arg(u, ("Place",)) and u.case == "loc" and nxt.kind == "ent" and nxt.etype == "Event" \
+                    and nxt.ref not in ("event-ref",) and nxt.key and nxt.case in ("nom", "gen", "loc", "acc"):
+                self.rel(nxt, "heldIn", u, "heldIn.place_event", 0.7)
 
     def _at(self, a: int, phrase: str) -> bool:
         words = phrase.split()
