@@ -167,8 +167,10 @@ class Coreference:
                     return
         # "Komitə sədri", "Komissiyanın həmsədrləri", "təşkilata üzv"
         head = head_reading(u.text, self.org_heads) if u.text[:1].isupper() else None
+        if head is None and a > 0 and units[a - 1].low == "işçi":
+            head = head_reading(u.text, {"qrup"})  # "işçi qrupun üzvləri": the working group named before
         if head is not None and self.orgs:
-            lemma = next((r.lemma for r in readings if r.lemma in self.org_heads), None)
+            lemma = next((r.lemma for r in readings if r.lemma in self.org_heads | {"qrup"}), None)
             for key in reversed(self.orgs):
                 name = lookup_key(st.entities[key].name)
                 if lemma and (lemma in name.split() or any(w.startswith(lemma[:-1]) for w in name.split()[-1:])):

@@ -229,6 +229,10 @@ class SentenceAnalyzer:
                 k += 1
                 continue
             m = self._choose(matches)
+            if m.entry.type in ("Place", "Country") and m.end - m.start == 1 and k > 0 and (
+                    toks[k - 1].kind == "initial" or lower(toks[k - 1].text) in self.gaz.first_names):
+                k += 1
+                continue  # "Rövşən Nəcəf", "R. Nəcəf": a surname, not the city
             key = self.st.from_entry(m.entry)
             out.append(self._unit(sent, m.start, m.end, "ent", key=key, etype=m.entry.type,
                                   case=_simple_case(m.case), ref="gazetteer"))
@@ -276,7 +280,8 @@ class SentenceAnalyzer:
                 minister = None  # "Baş naziri": the longer title wins over a bare "nazir"
             if found is not None and any(r.case.startswith("pl") and r.lemma == found[0].words[-1]
                                          for r in analyse(t.text)) and not (
-                    k + 1 < len(toks) and toks[k + 1].text in ("-", "–", ":")):
+                    k + 1 < len(toks) and (toks[k + 1].text in ("-", "–", ":") or
+                                           lower(toks[k + 1].text) in self.gaz.first_names)):
                 found = None  # "Prezidentlər": a plural title names no one, unless a list follows
             if minister is not None and (found is None or found[0].words[-1] != "müavin"):
                 out.append(minister)

@@ -87,7 +87,8 @@ class PersonResolver:
                 if r.suffix in _ACCUSATIVE and r.lemma[-1:] in "aıoueəiöü":
                     return _restore(word, r.lemma), r.case
         # 4. a name followed by a word that governs a genitive
-        if nxt in ("rəhbərlik", "başçılıq", "dəvəti", "səfəri", "rəhbərliyi", "başçılığı", "iştirakı", "sədrliyi"):
+        if nxt in ("rəhbərlik", "başçılıq", "dəvəti", "səfəri", "rəhbərliyi", "başçılığı", "iştirakı", "sədrliyi",
+                   "daxil", "təşəbbüsü", "adından", "fikrincə", "sözlərinə"):
             for r in readings[1:]:
                 if r.case == "gen":
                     return _restore(word, r.lemma), r.case

@@ -221,7 +221,7 @@ class RelationExtractor:
                                   "onun", "onun", case="gen", key=key, etype="Person", ref="pronoun")
             if leader is None or leader.kind != "ent" or leader.etype != "Person":
                 continue
-            for b in range(a + len(ph), min(len(units), a + len(ph) + 16)):
+            for b in range(a + len(ph), min(len(units), a + len(ph) + 30)):
                 if units[b].low.startswith("heyət") and b > 0 and units[b - 1].low == "nümayəndə" or \
                         units[b].low.startswith("heyət"):
                     case = next((r.case for r in analyse(units[b].text) if r.lemma in ("heyət", "heyəti")), "nom")
@@ -258,7 +258,15 @@ class RelationExtractor:
             if t.case == "gen" and any(x.kind == "title" for x in units[a + 1:a + 4]):
                 continue  # "xarici işlər nazirinin müavini": the minister is not the person named
             person = self._title_person(a)
+            if person is not None and any(r.case.startswith("pl") for r in analyse(t.text.split()[-1])):
+                people = self._list_after(units.index(person), ("Person",))
+            else:
+                people = [person] if person is not None else []
             chain_owner = self._title_owner(a)
+            for extra in people[1:]:
+                owner_unit = chain_owner
+                if owner_unit is not None and t.title.role != "none":
+                    self.rel(extra, t.title.role, owner_unit, f"{t.title.role}.title_list", t.title.confidence)
             owner_unit = chain_owner
             title = t.title
             if person is None:
