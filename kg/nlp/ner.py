@@ -84,20 +84,9 @@ class SentenceAnalyzer:
         self.not_names = set(nouns["not_names"])
         self.company_forms = {lower(x) for x in nouns["company_forms"]}
         self.not_bodies = set(nouns.get("not_bodies", []))
-        # words that name what a ministry is for: from the gazetteer's ministries and titles.yaml
-        self.ministry_words = {lower(w) for w in self.lex.minister.get("domain_words", [])}
-        for e in self.gaz.entries.values():
-            if e.type == "Organization" and any("nazirliyi" in lower(n) for n in e.names()):
-                for n in e.names():
-                    low = lower(n)
-                    if low.endswith("nazirliyi"):
-                        self.ministry_words.update(w.strip(",") for w in low.split()[:-1])
-            for t in e.head_titles:
-                self.ministry_words.update(w.strip(",") for w in t.split()[:-1])
-        self.ministry_words -= {"və", ",", "respublikasının", "azərbaycan", "azərbaycanın", "respublikası", "", "baş"}
-        self.ministry_words -= {lower(w) for e in self.gaz.entries.values() if e.type == "Country" for w in e.az.split()}
-        self.home_bodies = {lookup_key(n) for e in self.gaz.entries.values()
-                            if e.type == "Organization" and e.country == "azerbaijan" for n in e.names()}
+        tables = _tables(self.gaz, self.lex)
+        self.home_bodies = tables["home_bodies"]
+        self.ministry_words = tables["ministry_words"]
 
     # ------------------------------------------------------------------
     def analyse(self, sent: Sent) -> list[Unit]:
@@ -753,6 +742,29 @@ def body_form(text: str) -> str:
     if head is not None:
         return " ".join(words[:-1] + [capitalize_like(last, head[0])])
     return text
+
+
+def _tables(gaz, lex) -> dict:
+    """Word sets derived from the gazetteer, computed once per gazetteer."""
+    cached = getattr(gaz, "_ner_tables", None)
+    if cached is not None:
+        return cached
+    home_bodies = {lookup_key(n) for e in gaz.entries.values()
+                   if e.type == "Organization" and e.country == "azerbaijan" for n in e.names()}
+    # words that name what a ministry is for: from the gazetteer's ministries and titles.yaml
+    ministry_words = {lower(w) for w in lex.minister.get("domain_words", [])}
+    for e in gaz.entries.values():
+        if e.type == "Organization" and any("nazirliyi" in lower(n) for n in e.names()):
+            for n in e.names():
+                low = lower(n)
+                if low.endswith("nazirliyi"):
+                    ministry_words.update(w.strip(",") for w in low.split()[:-1])
+        for t in e.head_titles:
+            ministry_words.update(w.strip(",") for w in t.split()[:-1])
+    ministry_words -= {"və", ",", "respublikasının", "azərbaycan", "azərbaycanın", "respublikası", "", "baş"}
+    ministry_words -= {lower(w) for e in gaz.entries.values() if e.type == "Country" for w in e.az.split()}
+    gaz._ner_tables = {"home_bodies": home_bodies, "ministry_words": ministry_words}
+    return gaz._ner_tables
 
 
 def last_vowel_ok(word: str) -> bool:

@@ -709,8 +709,9 @@ class RelationExtractor:
     def _held(self) -> None:
         units = self.units
         held = self.cues["held_verbs"]
+        firsts = {h.split()[0] for h in held}
         for a, u in enumerate(units):
-            if u.kind != "word":
+            if u.kind != "word" or u.low not in firsts:
                 continue
             phrase = next((h for h in held if self._at(a, h)), None)
             if phrase is None:
