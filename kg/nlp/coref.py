@@ -28,6 +28,7 @@ class Coreference:
         self.colleague_refs = set(nouns["colleague_refs"])
         self.event_refs = set(nouns["event_refs"])
         self.org_heads = set(nouns["org_heads"])
+        self._first_words = {p[0] for p in self.pair_refs + self.this_country}
         self.last_subject: str | None = None
         self.visitor: str | None = None
         self.last_foreign: str | None = None
@@ -88,6 +89,8 @@ class Coreference:
 
     def _phrase(self, units: list[Unit], a: int):
         """Multi-word references: "iki ölkə arasında", "bu ölkənin"."""
+        if units[a].low not in self._first_words:
+            return None
         for phrase in self.pair_refs + self.this_country:
             n = len(phrase)
             words = units[a:a + n]

@@ -127,7 +127,10 @@ class RelationExtractor:
         """Index of the first unit where the words of ``phrase`` begin (stems match)."""
         n = len(phrase)
         stop = len(self.units) if stop is None else stop
+        first = phrase[0]
         for a in range(start, min(stop, len(self.units)) - n + 1):
+            if not self.units[a].low.startswith(first):
+                continue
             if all(self.units[a + x].kind in ("word", "title") and self.units[a + x].low.startswith(phrase[x])
                    for x in range(n)):
                 return a
