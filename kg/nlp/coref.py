@@ -133,15 +133,15 @@ class Coreference:
             case = next((r.case for r in analyse(units[a + 1].text) if r.lemma.startswith("heyət")), "nom")
             self._become(u, self.delegation, "Person", "delegation", _plain(case))
             return
-        for lemma, case in lemmas.items():
-            if lemma in self.guest_refs or lemma + "lar" in self.guest_refs or lemma in ("qonaq", "qonaqlar"):
-                if self.visitor:
-                    self._become(u, self.visitor, "Person", "guest", _plain(case))
-                return
-            if lemma in self.colleague_refs:
-                key = self._colleague(units, a)
-                if key:
-                    self._become(u, key, "Person", "colleague", _plain(case))
+        for r in readings:
+            if r.lemma in self.guest_refs and r.lemma == "qonaq" or r.lemma in self.colleague_refs:
+                case = _plain(r.case)
+                if r.lemma in self.colleague_refs:
+                    key = self._colleague(units, a)
+                    if key:
+                        self._become(u, key, "Person", "colleague", case)
+                elif self.visitor:
+                    self._become(u, self.visitor, "Person", "guest", case)
                 return
         # "O," / "O " at the start: the last subject
         if u.text == "O" and a == 0 and self.last_subject:

@@ -218,7 +218,7 @@ class SentenceAnalyzer:
                 k += 1
                 continue
             m = self._choose(matches)
-            if m.entry.type in ("Place", "Country") and m.end - m.start == 1 and k > 0 and (
+            if m.entry.type in ("Place", "Country") and m.end - m.start == 1 and k > 0 and m.case == "nom" and (
                     toks[k - 1].kind == "initial" or lower(toks[k - 1].text) in self.gaz.first_names):
                 k += 1
                 continue  # "Rövşən Nəcəf", "R. Nəcəf": a surname, not the city
@@ -303,7 +303,7 @@ class SentenceAnalyzer:
                 words.insert(0, m)
             elif w.text in conf["joiners"] and words:
                 words.insert(0, m)
-            elif w.kind == "word" and w.text[:1].isupper() and m == k - 1 and lower(w.text) in self.ministry_words \
+            elif w.kind == "word" and w.text[:1].isupper() and lower(w.text) in self.ministry_words \
                     and (m == 0 or toks[m - 1].kind == "punct" or taken[m - 1] is not None):
                 words.insert(0, m)  # "Energetika naziri" at a sentence start
             else:

@@ -83,9 +83,9 @@ class PersonResolver:
                 return _restore(word, r.lemma), r.case
         nxt = s.tokens[u.j].low if u.j < len(s.tokens) else ""
         if nxt in ("qəbul", "təbrik", "salamlayıb", "qarşılayıb"):
-            for r in readings[1:]:
-                if r.suffix in _ACCUSATIVE and r.lemma[-1:] in "aıoueəiöü":
-                    return _restore(word, r.lemma), r.case
+            acc = sorted((r for r in readings[1:] if r.case == "acc"), key=lambda r: -len(r.lemma))
+            if acc:  # "Orbanı" -> Orban (a consonant-final name is the likelier reading)
+                return _restore(word, acc[0].lemma), acc[0].case
         # 4. a name followed by a word that governs a genitive
         if nxt in ("rəhbərlik", "başçılıq", "dəvəti", "səfəri", "rəhbərliyi", "başçılığı", "iştirakı", "sədrliyi",
                    "daxil", "təşəbbüsü", "adından", "fikrincə", "sözlərinə"):

@@ -343,6 +343,9 @@ class RelationExtractor:
             if u.kind == "ent" and u.etype == "Country" and u.case == "locadj":
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
                 continue
+            if u.text == "və" and b > 0 and units[b - 1].kind == "title":
+                b -= 2  # "təsisçisi və rəhbəri": one owner for both titles
+                continue
             if u.kind == "title" and u.case == "gen":
                 if u.title is not None and u.title.body and u.title.words[-1] == "nazir":
                     body, _ = self._title_body(u, self._title_owner(b))
