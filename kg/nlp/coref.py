@@ -64,6 +64,8 @@ class Coreference:
         a = 0
         while a < len(units):
             u = units[a]
+            if u.kind == "ent" and u.etype == "Country" and u.key and u.key != self.st.home:
+                self.last_foreign = u.key  # "Gürcüstanın ... dəvəti ilə bu ölkədə"
             if u.kind == "word":
                 phrase = self._phrase(units, a)
                 if phrase is not None:

@@ -408,6 +408,11 @@ class SentenceAnalyzer:
                 continue
             if owner.case == "nom" and owner.etype == "Place":
                 continue
+            plural = any(r.case.startswith("pl") for r in analyse(u.text.split()[-1]))
+            if owner.etype == "Country" and not plural and b >= 2 and units[b - 1].text in ("və", ",") \
+                    and units[b - 2].kind == "ent" and units[b - 2].etype == "Country":
+                self._joint(sent, units, a, b)  # one body of several countries: no owner
+                continue
             entry = self.st.key_entry.get(u.key)
             if entry is not None and entry.kind == "international" and u.ref == "gazetteer":
                 continue  # "Komitəsinin ÜGT ... Şurası": an international body belongs to no national one
@@ -425,6 +430,22 @@ class SentenceAnalyzer:
                     c -= 2
                 if len(keys) > 1:
                     u.plural = keys  # type: ignore[attr-defined]
+
+    def _joint(self, sent: Sent, units: list[Unit], a: int, b: int) -> None:
+        """"Azərbaycan və İordaniya Hökumətlərarası Komissiyası": a body of both countries."""
+        c = b
+        while c >= 2 and units[c - 1].text in ("və", ",") and units[c - 2].kind == "ent" and units[c - 2].etype == "Country":
+            c -= 2
+        u = units[a]
+        text = sent.text[units[c].start - sent.start:u.end - sent.start]
+        name = body_form(text)
+        key = self.st.entity("Organization", name, [])
+        for x in units[c:a]:
+            if x.kind == "ent":
+                x.ref = (x.ref or "") + "+joint"
+        u.key, u.ref = key, "joint"
+        u.i, u.start, u.text, u.low = units[c].i, units[c].start, text, lower(text)
+        del units[c:a]
 
     def _own(self, u: Unit, owner: Unit) -> None:
         """Give body ``u`` its owner: the right entity (home body, foreign body,

@@ -163,8 +163,10 @@ class RelationExtractor:
             if _is_arg(u, types) and (case is None or u.case == case or not out and u.case == case):
                 out.insert(0, u)
                 b -= 1
-                while b >= 0 and self.units[b].kind == "ent" and "+owner" in (self.units[b].ref or ""):
-                    b -= 1  # "BMT-nin | Narkotiklər ... İdarəsi": the owner is part of the item
+                while b >= 0 and (self.units[b].kind == "title" or self.units[b].kind == "ent" and (
+                        "+owner" in (self.units[b].ref or "") or self.units[b].case == "gen" and b + 1 < len(self.units)
+                        and self.units[b + 1].kind == "title")):
+                    b -= 1  # "BMT-nin | Narkotiklər ... İdarəsi", "İordaniyanın ... naziri | Yarub Qudah"
                 if b >= 0 and self.units[b].text in (",", "və", "habelə", "həmçinin") :
                     b -= 1
                     continue
@@ -198,7 +200,8 @@ class RelationExtractor:
                     b += 1
                     continue
                 break
-            if u.kind in ("title", "abbr") or u.text in ("(", ")") or "+owner" in (u.ref or ""):
+            if u.kind in ("title", "abbr") or u.text in ("(", ")") or "+owner" in (u.ref or "") or (
+                    u.kind == "ent" and u.case == "gen" and b + 1 < len(self.units) and self.units[b + 1].kind == "title"):
                 b += 1
                 continue
             break
@@ -302,7 +305,7 @@ class RelationExtractor:
             prev = units[b - 1]
             if u.kind == "ent" and u.etype == "Person":
                 return u
-            if u.kind == "title" or u.text == "," or u.low in ranks or u.low.endswith(
+            if u.kind == "title" or u.text in (",", "-", "–", ":") or u.low in ranks or u.low.endswith(
                     ("polkovniki", "leytenantı", "mayoru", "polkovnik", "leytenant")):
                 b += 1
                 continue
@@ -332,7 +335,12 @@ class RelationExtractor:
         steps = 0
         while b >= 0 and steps < 6:
             u = units[b]
-            if u.kind == "abbr" or u.text in ("(", ")"):
+            if u.text == ")":  # "(BMT İP)": skip the whole parenthesis
+                while b > 0 and units[b].text != "(":
+                    b -= 1
+                b -= 1
+                continue
+            if u.kind == "abbr" or u.text == "(":
                 b -= 1
                 continue
             if u.kind == "ent" and u.etype in ("Country", "Organization", "Event") and u.case in ("gen", "nom"):
@@ -729,10 +737,12 @@ class RelationExtractor:
             place = place[-1]
             if any(units[k].low.startswith("səfər") for k in range(units.index(place), a)):
                 continue
-            participle = u.low.endswith(("ən", "an", "miş", "mış")) and not u.low.endswith(("keçirilməsi",))
+            last = phrase.split()[-1]
+            end = a + len(phrase.split())
+            participle = last.endswith(("ən", "an", "miş", "mış"))
             event = None
             if participle:
-                after = [x for x in units[a + 1:a + 8] if x.kind == "ent" and x.etype == "Event"]
+                after = [x for x in units[end:end + 8] if x.kind == "ent" and x.etype == "Event"]
                 event = after[0] if after else None
             if event is None:
                 before = [x for x in units[:a] if x.kind == "ent" and x.etype == "Event" and x.case in ("nom", "gen")]
