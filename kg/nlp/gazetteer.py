@@ -144,11 +144,10 @@ class Gazetteer:
             toks = [t for t in tokenize(name) if t.kind != "punct" or t.text in "&/"]
             if not toks:
                 continue
-            words = [t.low for t in toks]
-            last = words[-1]
-            forms = {"nom": last} if _is_abbreviation(toks[-1].text) else inflect(toks[-1].text)
+            words = [fold(t.low) for t in toks]
+            forms = {"nom": toks[-1].low} if _is_abbreviation(toks[-1].text) else inflect(toks[-1].text)
             for case, form in forms.items():
-                self._index.setdefault(tuple(words[:-1] + [form]), []).append((entry, case, name))
+                self._index.setdefault(tuple(words[:-1] + [fold(form)]), []).append((entry, case, name))
             self._max_len = max(self._max_len, len(words))
         for adj in entry.adjectives:
             self.by_adjective[adj] = entry
@@ -170,7 +169,7 @@ class Gazetteer:
             span = words[:n]
             if not span[0].is_title and not span[0].text[:1].isdigit():
                 return []
-            lows = [t.low for t in span]
+            lows = [fold(t.low) for t in span]
             found = self._lookup(lows, span)
             if found:
                 return [Match(e, i, i + n, case, name) for e, case, name in found]
@@ -181,7 +180,7 @@ class Gazetteer:
         if not hits:
             for reading in analyse(span[-1].text)[1:]:
                 if reading.suffix and any(sep in span[-1].text for sep in "-’'"):
-                    for e, case, name in self._index.get(tuple(lows[:-1] + [reading.lemma]), []):
+                    for e, case, name in self._index.get(tuple(lows[:-1] + [fold(reading.lemma)]), []):
                         if case == "nom":
                             hits.append((e, reading.case, name))
                     break
@@ -205,6 +204,15 @@ class Gazetteer:
         if entry.type == "Country":
             return entry
         return self.entries.get(entry.country or "")
+
+
+_FOLD = str.maketrans({"ı": "i"})
+
+
+def fold(word: str) -> str:
+    """The matching form of a lower-cased word: dotless and dotted i are one
+    letter here, so "BRICS" matches "BRİCS" and "Interpol" matches "İnterpol"."""
+    return word.translate(_FOLD)
 
 
 def _is_abbreviation(name: str) -> bool:

@@ -102,9 +102,10 @@ def inflect(lemma: str) -> dict[str, str]:
         out["poss" if case == "nom" else f"poss+{case}"] = form
     if ends_vowel and low[-1] in "ıiuü" and len(low) > 3:
         # The lemma may itself be a possessive form (Şurası, Nazirliyi):
-        # its cases then take the buffer n.
+        # its cases then take the buffer n (Şurasının, Birliyinə).
         for case, form in _case_forms(low, pronominal=True).items():
-            out.setdefault(f"poss+{case}" if case != "nom" else "poss", form)
+            if case != "nom":
+                out[f"p3+{case}"] = form
     plural = f"{low}l{_h2(v)}r"
     out["pl"] = plural
     for case, form in _case_forms(plural, pronominal=False).items():

@@ -811,8 +811,8 @@ def _has_case(word: str) -> bool:
 
 
 def _simple_case(case: str) -> str:
-    if case.startswith("poss+"):
-        return case[5:]
+    if case.startswith(("poss+", "p3+")):
+        return case.split("+", 1)[1]
     if case.startswith("pl+"):
         return case[3:]
     if case in ("poss", "pl"):
