@@ -662,6 +662,14 @@ class SentenceAnalyzer:
             j += 1
         while run and toks[run[0]].low in self.not_names:
             run.pop(0)
+        # a name ends at its surname: "Ceyhun Bayramov | Avropa və Avrasiya ..."
+        for x in range(1, len(run) - 1):
+            t, nxt = toks[run[x]], toks[run[x + 1]]
+            if t.kind == "word" and lower(toks[run[0]].text) in self.gaz.first_names and self._surname_like(t.text) \
+                    and not self._surname_like(nxt.text) and nxt.low not in particles \
+                    and lower(nxt.text) not in self.gaz.first_names:
+                run = run[:x + 1]
+                break
         while run and toks[run[-1]].low in particles:
             run.pop()
         return run
