@@ -499,10 +499,10 @@ def _check_textlike(text: str) -> None:
     body = text.rstrip("\x1a")  # a DOS end-of-file mark is not binary
     size = max(len(body), 1)
     controls = len(body) - len(_BINARY_CONTROLS.sub("", body))
-    if controls > MAX_ODD_SHARE * size:
+    if controls > MAX_ODD_SHARE * size and controls >= 3:
         raise _Reject(f"binary file ({_percent(controls, size)} control characters)")
     odd = len(body) - len(_ODD.sub("", body))
-    if odd > MAX_ODD_SHARE * size:
+    if odd > MAX_ODD_SHARE * size and odd >= 3:
         raise _Reject(f"not valid text ({_percent(odd, size)} unassigned, private-use "
                       "or undecodable characters)")
 
@@ -512,8 +512,8 @@ def _percent(part: int, whole: int) -> str:
 
 
 def _check_not_blank(text: str) -> None:
-    if not text:
-        raise _Reject("empty file")
+    if not text:  # the file was not empty: only a BOM or control characters
+        raise _Reject("no text (only control characters or a byte-order mark)")
     if not text.strip():
         raise _Reject("only whitespace")
 
@@ -673,10 +673,11 @@ _SKIP = frozenset(
     "svg math iframe object canvas audio video head dialog".split())
 _BLOCK = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 blockquote pre td th tr table ul ol dl dd dt article section "
-    "main header footer nav aside figure figcaption caption form hr br body html address "
+    "main header footer nav aside figure figcaption caption form hr body html address "
     "details summary".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _WS = re.compile(r"\s+")
+_SPACES_NOT_NL = re.compile(r"[^\S\n]+")
 
 
 class _HtmlText:
@@ -751,11 +752,15 @@ class _HtmlText:
             self.parts.append(text if self.pre else _WS.sub(" ", text))
 
     def flush(self) -> None:
+        """End the current block: spaces collapsed (but in ``<pre>``), lines trimmed."""
         if not self.parts:
             return
-        lines = (line.strip() for line in "".join(self.parts).split("\n"))
-        text = "\n".join(line for line in lines if line)
+        text = "".join(self.parts)
         self.parts = []
+        if not self.pre:
+            text = _SPACES_NOT_NL.sub(" ", text)
+        lines = (line.strip() for line in text.split("\n"))
+        text = "\n".join(line for line in lines if line)
         if text:
             self.blocks.append((self.kind, text, self.article > 0))
 

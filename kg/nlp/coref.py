@@ -66,6 +66,10 @@ class Coreference:
             u = units[a]
             if u.kind == "ent" and u.etype == "Country" and u.key and u.key != self.st.home:
                 self.last_foreign = u.key  # "Gürcüstanın ... dəvəti ilə bu ölkədə"
+            if u.kind == "ent" and u.etype == "Organization" and u.key and u.ref != "org-ref":
+                if u.key in self.orgs:
+                    self.orgs.remove(u.key)
+                self.orgs.append(u.key)  # "... işçi qrupunun rəhbəri ... işçi qrupun üzvləri"
             if u.kind == "word":
                 phrase = self._phrase(units, a)
                 if phrase is not None:
