@@ -305,7 +305,9 @@ def _sizes(G: nx.MultiDiGraph, size_by: str) -> dict:
     else:
         raise KgError(f"unknown --size-by {size_by!r}; use degree or betweenness")
     top = max(value.values(), default=0) or 1
-    return {n: round(8 + 30 * math.sqrt(value[n] / top), 1) for n in G}
+    # vis-network maps value linearly to node size and label size; the square
+    # root keeps the many small nodes apart from each other, not all minimal.
+    return {n: round(100 * math.sqrt(max(value[n], 0) / top), 1) for n in G}
 
 
 def page_data(G: nx.MultiDiGraph, *, lang: str = "az", size_by: str = "degree",

@@ -100,7 +100,7 @@
   var nodeItems = N.map(function (n, i) {
     var ty = types[n.t];
     return {
-      id: i, label: n.l, x: n.x, y: n.y, size: n.z, shape: ty.shape,
+      id: i, label: n.l, x: n.x, y: n.y, value: n.z, shape: ty.shape,
       color: {background: ty.color, border: darker(ty.color),
               highlight: {background: ty.color, border: "#000"}, hover: {background: ty.color, border: "#000"}},
       title: n.l + " (" + ty.label + ")"
@@ -179,7 +179,9 @@
               forceAtlas2Based: {gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.2}},
     interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                   multiselect: false, navigationButtons: false, keyboard: false},
-    nodes: {borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"}},
+    nodes: {borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"},
+            // size and label size grow with degree (or betweenness): the hubs stay labelled when zoomed out
+            scaling: {min: 7, max: 36, label: {enabled: true, min: 12, max: 40, maxVisible: 40, drawThreshold: 7}}},
     edges: {smooth: false, selectionWidth: 2, hoverWidth: 0.5,
             font: {size: 10, face: "system-ui, sans-serif", align: "middle", color: "#333",
                    strokeWidth: 3, strokeColor: "#ffffff"}}

@@ -60,6 +60,11 @@ class Sent:
     units: list[Unit] = field(default_factory=list)
 
 
+def lower_has_vowel(word: str, vowels) -> bool:
+    from .normalize import lower
+    return any(c in vowels for c in lower(word))
+
+
 class DocState:
     def __init__(self, article: Article, gaz: Gazetteer, lex: Lexicon):
         self.article = article
@@ -122,6 +127,28 @@ class DocState:
             if a and lookup_key(a) not in have:
                 ent.aliases.append(a)
                 have.add(lookup_key(a))
+
+    def genitives(self, key: str) -> list[str]:
+        """The entity's names in the genitive: "Qazaxıstanın", "Birləşmiş Ərəb Əmirliklərinin", "BƏƏ-nin"."""
+        from .morph import VOWELS, inflect, last_vowel
+        from .ner import capitalize_like
+        out = []
+        for label in self.entities[key].all_labels():
+            words = label.split()
+            if not words or len(label) > 60 or label.isascii() and not label.isupper():
+                continue
+            last = words[-1]
+            if last.isupper():
+                v = last_vowel(last[-1:])
+                if v is None:
+                    continue  # "ABŞ": its suffix depends on how it is read aloud
+                out.append(f"{label}-n{'ı' if v in 'aı' else 'u' if v in 'ou' else 'ü' if v in 'öü' else 'i'}n")
+                continue
+            if lower_has_vowel(last, VOWELS):
+                gen = inflect(last).get("gen")
+                if gen:
+                    out.append(" ".join(words[:-1] + [capitalize_like(last, gen)]))
+        return list(dict.fromkeys(out))
 
     def etype(self, key: str | None) -> str | None:
         ent = self.entities.get(key or "")

@@ -477,6 +477,7 @@ class SentenceAnalyzer:
             else:
                 name = f"{owner_ent.name} {canon}"
                 labels = [f"{owner.text} {surface}", f"{owner_gen} {surface}"]
+                labels += [f"{g} {surface}" for g in st.genitives(owner.key)]
                 if lookup_key(canon) not in self.home_bodies:
                     labels.append(canon)
                 u.key = st.entity("Organization", name, labels, key=_foreign_key(name))

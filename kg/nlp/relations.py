@@ -410,8 +410,9 @@ class RelationExtractor:
                     self.rel(key, "partOf", owner, "partOf.title_owner", 0.75)
                 return key, "minister"
             cname = st.entities[country].name
-            gen = owner.text if owner.case == "gen" else cname
-            key = st.entity("Organization", f"{cname} {title.body}", [f"{gen} {title.body}"])
+            labels = [f"{g} {title.body}" for g in st.genitives(country)]
+            labels += [f"{n} {title.body}" for n in st.entities[country].all_labels() if len(n) < 40]
+            key = st.entity("Organization", f"{cname} {title.body}", labels)
             st.country_of.setdefault(key, country)
             self.rel(key, "partOf", country, "partOf.title_owner", 0.75)
             return key, "minister"
@@ -420,8 +421,8 @@ class RelationExtractor:
             name = title.body.format(country=cname)
             if title.body_is_country:
                 return owner.key, "title"
-            gen = owner.text if owner.case == "gen" else cname
-            key = st.entity("Organization", name, [title.body.format(country=gen)])
+            labels = [title.body.format(country=g) for g in st.genitives(owner.key)]
+            key = st.entity("Organization", name, labels)
             st.country_of.setdefault(key, owner.key)
             self.rel(key, "partOf", owner, "partOf.title_owner", 0.7)
             return key, "title_body"
