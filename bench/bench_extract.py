@@ -1,0 +1,91 @@
+"""Extraction quality and speed on the Azerbaijani dev corpus.
+
+    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5]
+
+Prints score.py's table for the Azerbaijani dev articles, then the
+throughput of extraction alone on one core (median of several runs, caches
+warm after a first pass), next to a baseline measured in the same run:
+sentence splitting and tokenisation only, the floor any extractor pays.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import Extractor, to_jsonl  # noqa: E402
+from kg.models import Article  # noqa: E402
+from kg.nlp.text import split_sentences, tokenize  # noqa: E402
+
+
+def load(corpus: Path) -> list[Article]:
+    out = []
+    for path in sorted((corpus / "dev").glob("*.txt")):
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        if meta.get("lang") == "az":
+            out.append(Article(id=path.stem, text=path.read_text(encoding="utf-8"), lang="az"))
+    return out
+
+
+def timed(fn, articles, runs):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for a in articles:
+            fn(a)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    articles = load(args.corpus)
+    t0 = time.perf_counter()
+    extractor = Extractor()
+    load_s = time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "dev.jsonl"
+        out.write_text("\n".join(line for a in articles for line in to_jsonl(extractor.extract(a))) + "\n",
+                       encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("score", args.corpus / "score.py")
+        score = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(score)
+        res = score.score(args.corpus / "dev", out, lang="az")
+    print(f"{'predicate':16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for p, v in res["per_predicate"].items():
+        print(f"{p:16} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} {v['tp']:4} {v['fp']:4} {v['fn']:4}")
+    for name in ("triples", "entities"):
+        v = res[name]
+        print(f"{name.upper():16} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} {v['tp']:4} {v['fp']:4} {v['fn']:4}")
+
+    def baseline(a):
+        for s in split_sentences(a.text):
+            tokenize(s.text, s.start)
+
+    n = len(articles)
+    chars = sum(len(a.text) for a in articles)
+    base = timed(baseline, articles, args.runs)
+    full = timed(extractor.extract, articles, args.runs)
+    print()
+    print(f"articles: {n} ({chars / n:.0f} characters on average); gazetteers and patterns load once in {load_s:.2f} s")
+    print(f"{'':28} {'articles/s':>11} {'ms/article':>11} {'ratio':>7}")
+    print(f"{'baseline: split + tokenize':28} {n / base:11.0f} {base / n * 1000:11.2f} {1.0:7.1f}")
+    print(f"{'extraction':28} {n / full:11.0f} {full / n * 1000:11.2f} {full / base:7.1f}")
+    print(f"(median of {args.runs} runs, one process, one core)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
