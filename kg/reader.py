@@ -24,8 +24,9 @@ What happens to a file, in order:
 4. Normalisation: ``\\r\\n`` and ``\\r`` (and the other Unicode line
    breaks) become ``\\n``; BOMs and control characters other than ``\\n``
    and ``\\t`` are removed; Unicode NFC; surrounding whitespace stripped.
-   Text with over 5% control or unassigned/private-use characters is
-   rejected as binary.
+   Text in which over 5% (and at least 3) of the characters are control,
+   unassigned or private-use ones is rejected as binary; a trailing DOS
+   end-of-file mark (Ctrl-Z) does not count.
 5. Front matter (``---`` / ``key: value`` lines / ``---`` at the very top)
    is read and removed.
 6. HTML saved as text is reduced to its article text (``_html_article``).
@@ -34,6 +35,7 @@ What happens to a file, in order:
    only id, url, date, lang, title are read), ``STEM.meta.json``, the HTML
    ``<h1>``/``<title>`` (title only, below the sidecars), front matter.
    When the sources contradict each other, the higher one wins, silently.
+   Titles are cut to one line of at most 300 characters.
    Invalid values (a date that is not YYYY[-MM[-DD]], a non-http(s) url, a
    lang that is not a 2-3 letter code) are ignored; a sidecar that is not
    a JSON object with string-or-null values rejects the article.
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html as _html
+import itertools
 import json
 import os
 import re
@@ -93,85 +96,96 @@ def find_inputs(
     """Files to read, and the paths that cannot be read, from files and folders.
 
     A file named directly is taken whatever its suffix. A folder is walked
-    recursively in sorted order, taking files whose suffix (any case) is in
-    ``suffixes`` and skipping names that start with ".". Symbolic links are
-    followed, loops are cut, and a file reached twice is listed once.
+    recursively, sorted by relative path, taking files whose suffix (any
+    case) is in ``suffixes`` and skipping names that start with ".".
+    Symbolic links are followed, loops are cut, and a file reached twice
+    (by another link or path) is listed once.
     """
-    wanted = tuple(s.lower() if s.startswith(".") else "." + s.lower() for s in suffixes)
-    found: list[Path] = []
-    rejected: list[Rejected] = []
-    seen: set[str] = set()
+    finder = _Finder(suffixes)
     for given in paths:
-        _find_one(Path(given), str(given), wanted, found, rejected, seen)
-    return found, rejected
+        finder.add(given)
+    return finder.found, finder.rejected
 
 
-def _find_one(path, given, wanted, found, rejected, seen) -> None:
-    if given == "":
-        rejected.append(Rejected(given, "empty path"))
-        return
-    try:
-        mode = path.stat().st_mode
-    except OSError as err:
-        rejected.append(Rejected(given, _missing_reason(path, err)))
-        return
-    if stat.S_ISDIR(mode):
-        _walk(path, wanted, found, rejected, seen)
-    elif stat.S_ISREG(mode):
-        _add_file(path, found, rejected, seen)
-    else:
-        rejected.append(Rejected(given, "not a regular file or folder"))
+class _Finder:
+    def __init__(self, suffixes: Iterable[str]) -> None:
+        self.suffixes = tuple("." + s.lower().lstrip(".") for s in suffixes)
+        self.found: list[Path] = []
+        self.rejected: list[Rejected] = []
+        self.seen: set[str] = set()  # real paths of files and folders already taken
+
+    def reject(self, path: str | os.PathLike, reason: str) -> None:
+        self.rejected.append(Rejected(str(path), reason))
+
+    def add(self, given: str | os.PathLike) -> None:
+        if str(given) == "":
+            return self.reject(given, "empty path")
+        path = Path(given)
+        try:
+            mode = path.stat().st_mode
+        except OSError as err:
+            return self.reject(given, _missing_reason(path, err))
+        if stat.S_ISDIR(mode):
+            self.walk(path)
+        elif stat.S_ISREG(mode):
+            self.add_file(path)
+        else:
+            self.reject(given, "not a regular file or folder")
+
+    def add_file(self, path: Path) -> None:
+        real = os.path.realpath(path)
+        if real in self.seen:
+            return
+        self.seen.add(real)
+        if os.access(path, os.R_OK):
+            self.found.append(path)
+        else:
+            self.reject(path, "cannot read file (permission denied)")
+
+    def walk(self, root: Path) -> None:
+        """Depth-first over ``root``; each folder's real path is visited once."""
+        files: list[Path] = []
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            real = os.path.realpath(folder)
+            if real not in self.seen:  # else a symlink loop or a folder seen before
+                self.seen.add(real)
+                stack.extend(reversed(self.scan(folder, files)))
+        for path in sorted(files, key=lambda p: p.relative_to(root).parts):
+            self.add_file(path)
+
+    def scan(self, folder: Path, files: list[Path]) -> list[Path]:
+        """Collect ``folder``'s wanted files into ``files``; return its subfolders."""
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            self.reject(folder, f"cannot read folder ({_os_reason(err)})")
+            return []
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            kind = _entry_kind(entry)
+            if kind == "dir":
+                subfolders.append(Path(entry.path))
+            elif entry.name.lower().endswith(self.suffixes):
+                self.take(entry, kind, files)
+        return subfolders
+
+    def take(self, entry: os.DirEntry, kind: str, files: list[Path]) -> None:
+        if kind == "file":
+            files.append(Path(entry.path))
+        elif kind == "broken":
+            self.reject(entry.path, "broken symbolic link")
+        else:
+            self.reject(entry.path, "not a regular file")
 
 
 def _missing_reason(path: Path, err: OSError) -> str:
     if isinstance(err, FileNotFoundError):
         return "broken symbolic link" if path.is_symlink() else "no such file or folder"
     return _os_reason(err)
-
-
-def _add_file(path: Path, found, rejected, seen) -> None:
-    real = os.path.realpath(path)
-    if real in seen:
-        return
-    seen.add(real)
-    if not os.access(path, os.R_OK):
-        rejected.append(Rejected(str(path), "cannot read file (permission denied)"))
-    else:
-        found.append(path)
-
-
-def _walk(root: Path, wanted, found, rejected, seen) -> None:
-    """Depth-first over ``root``; each folder's real path is visited once."""
-    files: list[Path] = []
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        real = os.path.realpath(folder)
-        if real in seen:
-            continue  # a symlink loop or a folder reached twice
-        seen.add(real)
-        subfolders = _scan_folder(folder, wanted, files, rejected)
-        stack.extend(reversed(subfolders))
-    for path in sorted(files, key=lambda p: p.relative_to(root).parts):
-        _add_file(path, found, rejected, seen)
-
-
-def _scan_folder(folder: Path, wanted, files, rejected) -> list[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as err:
-        rejected.append(Rejected(str(folder), f"cannot read folder ({_os_reason(err)})"))
-        return []
-    subfolders = []
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        kind = _entry_kind(entry)
-        if kind == "dir":
-            subfolders.append(Path(entry.path))
-        elif entry.name.lower().endswith(wanted):
-            _take_entry(entry, kind, files, rejected)
-    return subfolders
 
 
 def _entry_kind(entry: os.DirEntry) -> str:
@@ -183,15 +197,6 @@ def _entry_kind(entry: os.DirEntry) -> str:
         return "broken" if entry.is_symlink() and not os.path.exists(entry.path) else "other"
     except OSError:
         return "broken"
-
-
-def _take_entry(entry: os.DirEntry, kind: str, files, rejected) -> None:
-    if kind == "file":
-        files.append(Path(entry.path))
-    elif kind == "broken":
-        rejected.append(Rejected(entry.path, "broken symbolic link"))
-    else:
-        rejected.append(Rejected(entry.path, "not a regular file"))
 
 
 def _os_reason(err: OSError) -> str:
@@ -281,34 +286,33 @@ def _size(n: int) -> str:
 
 # ---------------------------------------------------------------- binary sniffing
 
-_MAGIC = (  # (offset, bytes, kind)
-    (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (0, b"\xff\xd8\xff", "JPEG image"),
-    (0, b"GIF87a", "GIF image"),
-    (0, b"GIF89a", "GIF image"),
-    (0, b"%PDF-", "PDF document"),
-    (0, b"PK\x03\x04", "ZIP archive"),
-    (0, b"PK\x05\x06", "ZIP archive"),
-    (0, b"\x1f\x8b", "GZIP archive"),
-    (0, b"BZh", None),  # bzip2 only with its block magic, below
-    (0, b"\xfd7zXZ\x00", "XZ archive"),
-    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (0, b"Rar!\x1a\x07", "RAR archive"),
-    (0, b"\x28\xb5\x2f\xfd", "Zstandard archive"),
-    (0, b"\x7fELF", "ELF executable"),
-    (0, b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
-    (0, b"\xcf\xfa\xed\xfe", "Mach-O binary"),
-    (0, b"\x00asm", "WebAssembly module"),
-    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document (DOC/XLS/PPT)"),
-    (0, b"SQLite format 3\x00", "SQLite database"),
-    (0, b"OggS", "Ogg media"),
-    (0, b"ID3", "MP3 audio"),
-    (0, b"II*\x00", "TIFF image"),
-    (0, b"MM\x00*", "TIFF image"),
-    (0, b"wOFF", "WOFF font"),
-    (0, b"wOF2", "WOFF2 font"),
-    (4, b"ftyp", "MP4/QuickTime media"),
-    (0, b"{\\rtf", "RTF document"),
+_MAGIC = (  # (leading bytes, kind): to name the kind; any NUL byte is binary anyway
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "GZIP archive"),
+    (b"\xfd7zXZ\x00", "XZ archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "Zstandard archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O binary"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document (DOC/XLS/PPT)"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "Ogg media"),
+    (b"ID3\x03\x00", "MP3 audio"),
+    (b"ID3\x04\x00", "MP3 audio"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+    (b"{\\rtf", "RTF document"),
 )
 _RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 _ZIP_KINDS = (
@@ -324,19 +328,17 @@ def _check_binary(data: bytes) -> None:
     kind = _magic_kind(data)
     if kind:
         raise _Reject(f"binary file ({kind})")
-    if b"\x00" in data and not _bom(data):
+    wide = any(name != "UTF-8" for _, _, name in _bom(data))
+    if b"\x00" in data and not wide:
         raise _Reject(_nul_reason(data))
 
 
 def _magic_kind(data: bytes) -> str | None:
-    for offset, magic, kind in _MAGIC:
-        if data.startswith(magic, offset):
-            if kind == "ZIP archive":
-                return _zip_kind(data)
-            if magic == b"BZh":
-                kind = "BZIP2 archive" if data[4:10] == b"1AY&SY" else None
-            if kind:
-                return kind
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return _zip_kind(data) if kind == "ZIP archive" else kind
+    if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":
+        return "BZIP2 archive"
     if data.startswith(b"RIFF") and data[8:12] in _RIFF:
         return _RIFF[data[8:12]]
     if data.startswith(b"MZ") and b"\x00" in data[:64]:
@@ -408,8 +410,10 @@ def _decode_utf8(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        if err.end == len(data) and err.reason == "unexpected end of data":
-            return _decode_strict(data[: err.start], "utf-8")
+        cut_short = err.end == len(data) and err.reason == "unexpected end of data"
+        head = _decode_strict(data[: err.start], "utf-8") if cut_short else None
+        if head is not None and not head.isascii():  # real UTF-8 before the cut
+            return head
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
@@ -455,18 +459,22 @@ def _codec_name(codec: str) -> str:
     return {"koi8_r": "KOI8-R"}.get(codec, codec.replace("cp", "Windows-"))
 
 
+_SAMPLE = 200_000  # characters the mojibake checks look at
 _WORD = regex.compile(r"\w+")
+_LATIN, _CYRILLIC = regex.compile(r"\p{Latin}"), regex.compile(r"\p{Cyrillic}")
+_NON_ASCII_LETTER = regex.compile(r"(?=\p{L})[^\x00-\x7f]")
 _ODD_SYMBOL = regex.compile(r"[^\x00-\x7f\p{L}\p{M}\p{N}\p{P}\p{Zs}€£¥№°©®™±×÷§¶•]")
 
 
 def _strong_guess(text: str, chaos: float, coherence: float) -> bool:
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    has_letters = any(ch.isalpha() and not ch.isascii() for ch in text)
+    sample = text[:_SAMPLE]
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    has_letters = _NON_ASCII_LETTER.search(sample) is not None
     return (
         chaos <= MAX_CHAOS
         and (coherence >= MIN_COHERENCE or not has_letters)
-        and _mixed_script_share(text) <= MAX_MIXED_WORDS
-        and len(_ODD_SYMBOL.findall(text)) <= 0.2 * non_ascii
+        and _mixed_script_share(sample) <= MAX_MIXED_WORDS
+        and len(_ODD_SYMBOL.findall(sample)) <= 0.2 * non_ascii
     )
 
 
@@ -474,7 +482,7 @@ def _mixed_script_share(text: str) -> float:
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     if not words:
         return 0.0
-    mixed = sum(1 for w in words if regex.search(r"\p{Latin}", w) and regex.search(r"\p{Cyrillic}", w))
+    mixed = sum(1 for w in words if _LATIN.search(w) and _CYRILLIC.search(w))
     return mixed / len(words)
 
 
@@ -576,7 +584,8 @@ def _looks_like_html(text: str) -> bool:
     head = text[:65536]
     if _HTML_START.match(head[:4096]):
         return True
-    return sum(1 for _ in zip(range(_MIN_TAGS), _HTML_TAG.finditer(head))) >= _MIN_TAGS
+    first_tags = itertools.islice(_HTML_TAG.finditer(head), _MIN_TAGS)
+    return sum(1 for _ in first_tags) >= _MIN_TAGS
 
 
 def _html_article(page: str) -> tuple[str | None, str]:
@@ -639,7 +648,7 @@ def _markup(page: str, lt: int):
     if close < 0:
         return -1
     name = match.group().lower()
-    yield ("end" if closing else "start"), name, ""
+    yield ("end" if closing else "start"), name, "/" if page[close - 1] == "/" else ""
     if closing or name not in _RAW_END:
         return close + 1
     return (yield from _raw_text(page, name, close + 1))
@@ -676,8 +685,8 @@ _BLOCK = frozenset(
     "main header footer nav aside figure figcaption caption form hr body html address "
     "details summary".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_WS = re.compile(r"\s+")
-_SPACES_NOT_NL = re.compile(r"[^\S\n]+")
+_WS = re.compile(r"[ \t\n\r\f]+")  # HTML white space: NBSP is kept
+_SPACES_NOT_NL = re.compile(r"[ \t\r\f]+")
 
 
 class _HtmlText:
@@ -701,25 +710,27 @@ class _HtmlText:
 
     def feed(self, kind: str, name: str, text: str) -> None:
         if kind == "start":
-            self.start(name)
+            self.start(name, self_closing=text == "/")
         elif kind == "end":
             self.end(name)
         elif kind == "text":
             self.text(_html.unescape(text))
-        elif name == "title" and self.title is None:
+        elif kind == "raw" and name == "title" and self.title is None:
             self.title = _one_line(_html.unescape(text)) or None
 
-    def start(self, name: str) -> None:
+    def start(self, name: str, self_closing: bool = False) -> None:
         if name in _BLOCK:
             self.flush()
             self.kind = name if name == "p" or name in _HEADINGS else "other"
         if name == "br":
             self.parts.append("\n")
-        self.article += name == "article"
-        self.pre += name == "pre"
-        if name == "h1" and self.h1 is None:
+        elif name == "article":
+            self.article += 1
+        elif name == "pre":
+            self.pre += 1
+        elif name == "h1" and self.h1 is None:
             self.h1_parts = []
-        if name in _SKIP:
+        if name in _SKIP and not self_closing:  # <svg/>: nothing to skip
             self.skipping.append(name)
             self.open_skips[name] += 1
 
@@ -778,8 +789,7 @@ class _HtmlText:
 
 # ---------------------------------------------------------------- metadata
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}.*")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _LANG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 _NULLS = {"", "null", "none", "~"}
 
@@ -863,8 +873,10 @@ def _clean_url(value: str) -> str | None:
 
 
 def _clean_date(value: str) -> str | None:
-    full = _DATETIME.fullmatch(value)
-    match = _DATE.fullmatch(full.group(1) if full else value)
+    """YYYY, YYYY-MM or YYYY-MM-DD (a full ISO timestamp is cut to its date)."""
+    if len(value) > 10 and value[10] in "T ":
+        value = _iso_timestamp_date(value)
+    match = _DATE.fullmatch(value)
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
@@ -872,7 +884,14 @@ def _clean_date(value: str) -> str | None:
         _dt.date(year, month or 1, day or 1)
     except ValueError:
         return None
-    return match.group()
+    return value
+
+
+def _iso_timestamp_date(value: str) -> str:
+    try:
+        return _dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return ""
 
 
 def _clean_lang(value: str) -> str | None:
