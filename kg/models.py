@@ -26,7 +26,13 @@ class Article:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """Fingerprint of the document as ingested: its text and metadata, and
+        the extractor version (``kg.__version__``), so that a changed sidecar
+        or a new extractor re-extracts it and nothing else does."""
+        from . import __version__
+        parts = [__version__, self.text, self.url or "", self.date or "", self.lang or "", self.title or "",
+                 self.source or ""]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
