@@ -146,8 +146,8 @@ class Coreference:
                     key = self._colleague(units, a)
                     if key:
                         self._become(u, key, "Person", "colleague", case)
-                elif self.visitor:
-                    self._become(u, self.visitor, "Person", "guest", case)
+                elif self.visitor or self.delegation or self.last_object:
+                    self._become(u, self.visitor or self.delegation or self.last_object, "Person", "guest", case)
                 return
         # "O," / "O " at the start: the last subject
         if u.text == "O" and a == 0 and self.last_subject:

@@ -487,10 +487,7 @@ class SentenceAnalyzer:
             name = f"{owner.text} {surface}" if owner.case == "gen" else f"{owner_name} {canon}"
             labels = [canon, f"{owner_name} {canon}", f"{owner.text} {surface}"]
             labels += [f"{label} {canon}" for label in owner_ent.all_labels() if len(label) < 80]
-            old = u.key
             u.key = st.entity("Organization", name, labels, key=_foreign_key(name))
-            if old != u.key and st.mention_count.get(old, 0) == 0 and old not in st.key_entry:
-                st.entities.pop(old, None)
         u.owner = owner.key
         owner.ref = (owner.ref or "") + "+owner"
 

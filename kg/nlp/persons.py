@@ -77,9 +77,11 @@ class PersonResolver:
         best = max(readings, key=lambda r: (ending(r.lemma), r.case == "nom"))
         if ending(best.lemma) > ending(own):
             return _restore(word, best.lemma), best.case
-        # 3. buffer consonants only follow a vowel
+        # 3. buffer consonants only follow a vowel; -la/-lə only a consonant ("Makronla")
         for r in readings[1:]:
             if r.suffix in _BUFFERED and r.lemma[-1:] in "aıoueəiöü":
+                return _restore(word, r.lemma), r.case
+            if r.case == "com" and r.suffix in ("la", "lə") and r.lemma[-1:] not in "aıoueəiöü" and len(r.lemma) > 3:
                 return _restore(word, r.lemma), r.case
         nxt = s.tokens[u.j].low if u.j < len(s.tokens) else ""
         if nxt in ("qəbul", "təbrik", "salamlayıb", "qarşılayıb"):

@@ -28,11 +28,20 @@ from .morph import analyse
 from .normalize import capitalize, lookup_key, lower
 
 AGENTS = ("Person", "Organization", "Country")
+_POSTPOSITIONS = {"üzrə", "ilə", "kimi", "qarşı", "görə", "sonra", "əvvəl", "daxil", "tərəfindən", "arasında",
+                  "məsələləri", "sahəsində"}
+_ADVERBIAL = {"loc", "abl", "dat", "com", "poss+loc", "poss+abl", "poss+dat", "pl+loc", "pl+dat", "pl+abl"}
 BODIES = ("Organization", "Country")
 
 
 def _is_arg(u: Unit, types=AGENTS) -> bool:
     return u.kind == "ent" and u.etype in types and u.key is not None and "+owner" not in (u.ref or "")
+
+
+def _forms(lemma: str) -> set[str]:
+    from .morph import inflect
+    forms = inflect(lemma)
+    return {forms.get(k, "") for k in ("poss", "poss+gen", "gen", "nom")} - {""}
 
 
 def _key(x) -> str | None:
@@ -56,6 +65,7 @@ class RelationExtractor:
         cues = state.lex.cues
         self.cues = cues
         self.protagonist: str | None = None
+        self.branch_words = {w for b in state.lex.nouns.get("branch_nouns", []) for w in _forms(b)}
         self.meeting_pair: tuple[str, str] | None = None
 
     # ------------------------------------------------------------------
@@ -290,7 +300,7 @@ class RelationExtractor:
             if title.role == "none" or body is None:
                 continue
             role = title.role
-            if "müavin" in t.low or "vitse" in t.low or "köməkçi" in t.low:
+            if "müavin" in t.low or "vitse" in t.low or "köməkçi" in t.low or self.branch:
                 role = "memberOf"
             conf = title.confidence if owner_unit is not None else title.confidence - 0.1
             self.rel(person, role, body, f"{role}.{body_rule}", conf)
@@ -333,6 +343,7 @@ class RelationExtractor:
         units = self.units
         b = a - 1
         steps = 0
+        self.branch = False
         while b >= 0 and steps < 6:
             u = units[b]
             if u.text == ")":  # "(BMT İP)": skip the whole parenthesis
@@ -360,6 +371,14 @@ class RelationExtractor:
                     if body:  # "... nazirinin müavini": a member of that ministry
                         return Unit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="gen", key=body,
                                     etype="Organization", ref="title-body+owner")
+                b -= 1
+                steps += 1
+                continue
+            if u.kind == "word" and u.low not in _POSTPOSITIONS and \
+                    any(r.case in _ADVERBIAL and len(r.lemma) > 3 for r in analyse(u.text)[1:]):
+                return None  # "Konfransın açılışında | naziri": the title's owner is not before this
+            if u.kind == "word" and u.low in self.branch_words:
+                self.branch = True  # "Təşkilatının Azərbaycandakı nümayəndəliyinin rəhbəri": a member
                 b -= 1
                 steps += 1
                 continue
@@ -565,6 +584,7 @@ class RelationExtractor:
                     self._meeting(visitor, Unit("ent", 0, 0, 0, 0, "", "", key=self.host))
 
     host: str | None = None
+    branch: bool = False
 
     def _implied_subject(self) -> str | None:
         return self.coref.last_subject or self.protagonist
