@@ -314,7 +314,8 @@ class SentenceAnalyzer:
         if not words:
             title = Title(("nazir",), "heads", "country", "none", float(conf["confidence"]))
             return self._unit(sent, k, k + 1, "title", title=title, case=case)
-        domain = [toks[x].text if toks[x].text == "," else capitalize(toks[x].low) for x in words]
+        domain = [toks[x].text if toks[x].text == "," else toks[x].low if toks[x].low == "və"
+                  else capitalize(toks[x].low) for x in words]
         body = " ".join(domain).replace(" ,", ",") + " Nazirliyi"
         title = Title(tuple(toks[x].low for x in words) + ("nazir",), "heads", "country", "home_country",
                       float(conf["confidence"]), body=body)
