@@ -307,7 +307,9 @@ def _ox_result(result) -> pd.DataFrame | bool | Graph:
 
 def _query_error(err: Exception) -> QueryError:
     if isinstance(err, SyntaxError):
-        return QueryError(f"malformed SPARQL: {_one_line(err)}")
+        text = re.sub(r"error at (\d+):(\d+)", lambda m: f"error at line {m.group(1)}, column {m.group(2)}",
+                      _one_line(err))
+        return QueryError(f"malformed SPARQL: {text}")
     m = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", str(err))
     if m:
         return _not_projected(m.group(1))

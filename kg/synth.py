@@ -44,12 +44,14 @@ class ArticleGenerator:
         self.rng = random.Random(seed)
         self._weights: dict = {}
         gaz = gazetteer or default_gazetteer()
-        self.countries = sorted((e for e in gaz.entries.values() if e.type == "Country" and " " not in e.az),
+        self.countries = sorted((e for e in gaz.entries.values() if e.type == "Country" and " " not in e.az
+                                 and "gen" in inflect(e.az)),
                                 key=lambda e: e.id)
         self.cities = sorted((e for e in gaz.entries.values() if e.type == "Place" and e.kind == "city"
-                              and " " not in e.az and "-" not in e.az), key=lambda e: e.id)
+                              and " " not in e.az and "-" not in e.az and "loc" in inflect(e.az)), key=lambda e: e.id)
         self.orgs = sorted((e for e in gaz.entries.values() if e.type == "Organization" and e.kind == "international"
-                            and len(e.az.split()) <= 3), key=lambda e: e.id)
+                            and len(e.az.split()) <= 3 and not e.az.split()[-1].isupper()
+                            and "gen" in inflect(e.az.split()[-1])), key=lambda e: e.id)
         names = sorted(gaz.first_names)
         self.first = [capitalize_like("A", n[:1]) + n[1:] for n in names if n.isalpha()] or ["Kamran"]
 
