@@ -36,7 +36,7 @@ from typing import BinaryIO
 import networkx as nx
 import pandas as pd
 from rdflib import Graph as RdfGraph
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from .config import ENTITY_NS, ONTOLOGY_NS
 from .errors import InputError, QueryError
@@ -297,7 +297,8 @@ def filter_graph(G: nx.MultiDiGraph, *, predicates: Iterable[str] | None = None,
     Nodes that had edges and lost all of them to a filter are dropped too."""
     preds = _names(predicates, set(relations()) | {d["predicate"] for *_, d in G.edges(data=True)}, "predicate")
     tset = _names(types, set(entity_classes()) | {OTHER_TYPE}, "type")
-    H = nx.MultiDiGraph(G.graph)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
     keep_nodes = [n for n, a in G.nodes(data=True)
                   if (tset is None or a.get("type") in tset)
                   and (min_sources <= 1 or (a.get("sources") or 0) >= min_sources or a.get("type") == OTHER_TYPE)]
@@ -317,6 +318,8 @@ def filter_graph(G: nx.MultiDiGraph, *, predicates: Iterable[str] | None = None,
 def _names(values: Iterable[str] | None, known: set[str], what: str) -> set[str] | None:
     if values is None:
         return None
+    if isinstance(values, str):
+        values = [values]
     out = set()
     lower = {k.lower(): k for k in known}
     for v in values:
@@ -371,7 +374,8 @@ def query_graph(G: nx.MultiDiGraph, store: Store, query: str,
     else:
         raise QueryError("--query needs a CONSTRUCT or a SELECT of ?s ?p ?o, not an ASK")
     rels_by_iri = {str(r.iri): r for r in relations().values()}
-    H = nx.MultiDiGraph(G.graph)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
     for s, p, o in triples:
         info = rels_by_iri.get(p)
         if info is not None and info.symmetric and s > o:
@@ -402,16 +406,17 @@ def simple_graph(G: nx.MultiDiGraph) -> nx.Graph:
             continue
         if U.has_edge(u, v):
             U[u][v]["weight"] += 1
-            U[u][v]["predicates"].append(d["predicate"])
+            U[u][v]["predicates"].append(d.get("predicate"))
         else:
-            U.add_edge(u, v, weight=1, predicates=[d["predicate"]])
+            U.add_edge(u, v, weight=1, predicates=[d.get("predicate")])
     return U
 
 
-def _betweenness(U: nx.Graph, exact_limit: int = 2000, seed: int = 42) -> dict:
+def betweenness(U: nx.Graph, exact_limit: int = 2000, seed: int = 42) -> dict:
+    """Normalised betweenness; past ``exact_limit`` nodes estimated from 500
+    sampled sources (exact Brandes is O(nm): minutes at 10^4 nodes)."""
     if U.number_of_nodes() <= exact_limit:
         return nx.betweenness_centrality(U, normalized=True)
-    # Brandes with sampled sources: exact is O(nm), minutes at 10^4 nodes.
     return nx.betweenness_centrality(U, k=min(500, U.number_of_nodes()), normalized=True, seed=seed)
 
 
@@ -420,7 +425,7 @@ def centrality(G: nx.MultiDiGraph, *, lang: str = "az", top: int | None = None) 
     all predicates), normalised degree centrality and betweenness."""
     U = simple_graph(G)
     deg_c = nx.degree_centrality(U) if len(U) > 1 else {n: 0.0 for n in U}
-    btw = _betweenness(U)
+    btw = betweenness(U)
     rows = [{"entity": node_label(G.nodes[n], lang), "type": G.nodes[n].get("type"),
              "degree": U.degree(n), "relations": G.degree(n),
              "degree_centrality": round(deg_c[n], 4), "betweenness": round(btw[n], 4),
@@ -462,6 +467,14 @@ def communities(G: nx.MultiDiGraph, *, method: str = "louvain", seed: int = 42,
     return pd.DataFrame(rows, columns=["community", "size", "hub", "entity", "type", "degree", "key", "iri"])
 
 
+def community_summary(comms: pd.DataFrame, members: int = 5) -> pd.DataFrame:
+    """One row per community: its size, hub and best-connected members."""
+    rows = [{"community": c, "size": len(g), "hub": g["hub"].iloc[0],
+             "members": ", ".join(g["entity"].head(members)) + (", …" if len(g) > members else "")}
+            for c, g in comms.groupby("community", sort=True)]
+    return pd.DataFrame(rows, columns=["community", "size", "hub", "members"])
+
+
 def bridges(G: nx.MultiDiGraph, comms: pd.DataFrame | None = None, *, lang: str = "az",
             method: str = "louvain", seed: int = 42) -> pd.DataFrame:
     """The entities that link communities: for each node with a neighbour in
@@ -471,7 +484,7 @@ def bridges(G: nx.MultiDiGraph, comms: pd.DataFrame | None = None, *, lang: str 
         comms = communities(G, method=method, seed=seed, lang=lang)
     of = dict(zip(comms["iri"], comms["community"]))
     U = simple_graph(G)
-    btw = _betweenness(U)
+    btw = betweenness(U)
     rows = []
     for n in U:
         reached = Counter(of[m] for m in U[n] if of.get(m) != of.get(n))

@@ -35,7 +35,7 @@ import json
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,14 +44,18 @@ import networkx as nx
 import numpy as np
 
 from . import __version__
+from .config import OUTPUT_DIR
 from .errors import KgError
-from .graph import (OTHER_TYPE, build_graph, ego_network, filter_graph, node_label, predicate_label,
-                    query_graph, simple_graph)
+from .graph import (OTHER_TYPE, betweenness, build_graph, ego_network, filter_graph, node_label,
+                    predicate_label, query_graph, simple_graph)
 from .vocab import entity_classes, relations
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-MAX_NODES = 10_000  # measured: 10,000 nodes draw in about 5 s in headless Chromium (bench/bench_viz.py)
-MAX_EDGES = 40_000
+# Past these the page is not written. Measured in headless Chromium without a
+# GPU on 2 CPUs (bench/bench_viz.py): 5,000 entities draw in 1.7 s and redraw
+# (pan, zoom) in 0.1 s; 10,000 in 2.9 s and 0.22 s, which is sluggish.
+MAX_NODES = 8_000
+MAX_EDGES = 16_000
 LANGS = ("az", "en")
 
 # Colour-blind-friendly (Okabe-Ito based) colours and distinct shapes per type.
@@ -134,7 +138,7 @@ def _unit_kernel(m: int) -> tuple[np.ndarray, np.ndarray]:
     return _KERNELS[m]
 
 
-def _mesh_repulsion(pos: np.ndarray, k: float, m: int = 128) -> tuple[np.ndarray, float]:
+def _mesh_repulsion(pos: np.ndarray, k: float, weights: np.ndarray, m: int = 128) -> tuple[np.ndarray, float]:
     """Fruchterman-Reingold repulsion (k^2/d) from every node, on an m x m
     mesh: masses binned to cells, convolved with the force kernel by FFT
     (the particle-mesh method). Accurate beyond a cell or two; the caller
@@ -143,7 +147,7 @@ def _mesh_repulsion(pos: np.ndarray, k: float, m: int = 128) -> tuple[np.ndarray
     h = max(float((pos.max(0) - lo).max()), 1e-6) / (m - 1)
     g = np.floor((pos - lo) / h + 0.5).astype(np.int64)
     flat = g[:, 0] * m + g[:, 1]
-    mass = np.bincount(flat, minlength=m * m).reshape(m, m).astype(float)
+    mass = np.bincount(flat, weights, minlength=m * m).reshape(m, m)
     kx, ky = _unit_kernel(m)
     spectrum = np.fft.rfft2(mass, s=(2 * m, 2 * m))
     fx = np.fft.irfft2(spectrum * kx, s=(2 * m, 2 * m))[:m, :m].ravel()
@@ -185,22 +189,27 @@ def _pivot_mds(adj: list[list[int]], n: int, pivots: int, rng: np.random.Generat
 
 
 def _force_directed(pos: np.ndarray, ei: np.ndarray, ej: np.ndarray, k: float, iterations: int) -> np.ndarray:
+    """Fruchterman-Reingold, with ForceAtlas2's degree-weighted repulsion
+    (a node of degree d repels like d + 1 nodes: hubs push their many
+    neighbours apart instead of crowding them)."""
     n = len(pos)
+    mass = (np.bincount(ei, minlength=n) + np.bincount(ej, minlength=n) + 1).astype(float)
     t0 = k * math.sqrt(n) * 0.1
     for it in range(iterations):
         temp = t0 * (1 - it / iterations) + k * 0.05
         if n <= _EXACT_LIMIT:
             delta = pos[:, None, :] - pos[None, :, :]
-            f = k * k / ((delta ** 2).sum(-1) + 1e-6)
+            f = k * k * np.outer(mass, mass) / ((delta ** 2).sum(-1) + 1e-6)
             np.fill_diagonal(f, 0)
             disp = (delta * f[:, :, None]).sum(1)
         else:
-            disp, h = _mesh_repulsion(pos, k)
+            disp, h = _mesh_repulsion(pos, k, mass)
+            disp *= mass[:, None]
             radius = max(h, 0.5 * k)
             i, j = _grid_pairs(pos, radius)
             delta = pos[i] - pos[j]
             d2 = (delta ** 2).sum(1) + 1e-6
-            f = np.where(d2 < radius * radius, k * k / d2, 0.0)
+            f = np.where(d2 < radius * radius, k * k * mass[i] * mass[j] / d2, 0.0)
             fx, fy = delta[:, 0] * f, delta[:, 1] * f
             disp[:, 0] += np.bincount(i, fx, n) - np.bincount(j, fx, n)
             disp[:, 1] += np.bincount(i, fy, n) - np.bincount(j, fy, n)
@@ -213,6 +222,17 @@ def _force_directed(pos: np.ndarray, ei: np.ndarray, ej: np.ndarray, k: float, i
         length = np.sqrt((disp ** 2).sum(1)) + 1e-9
         pos += disp * (np.minimum(length, temp) / length)[:, None]
     return pos
+
+
+def _nearest_distance(pos: np.ndarray, radius: float) -> np.ndarray:
+    """Each point's distance to its nearest neighbour (capped at ``radius``)."""
+    best = np.full(len(pos), float(radius))
+    i, j = _grid_pairs(pos, radius)
+    if len(i):
+        d = np.sqrt(((pos[i] - pos[j]) ** 2).sum(1))
+        np.minimum.at(best, i, d)
+        np.minimum.at(best, j, d)
+    return best
 
 
 def _component_layout(U: nx.Graph, nodes: list, k: float, rng: np.random.Generator) -> np.ndarray:
@@ -233,12 +253,20 @@ def _component_layout(U: nx.Graph, nodes: list, k: float, rng: np.random.Generat
         pos -= pos.mean(0)
         rms = float(np.sqrt((pos ** 2).sum(1).mean())) or 1.0
         pos = pos / rms * (k * math.sqrt(n) * 0.5) + rng.normal(0, 0.1 * k, (n, 2))
-    iterations = 50 if n > _EXACT_LIMIT else (80 if n > 100 else 100)
+    iterations = 60 if n > _EXACT_LIMIT else (80 if n > 100 else 100)
     pos = _force_directed(pos, pairs[:, 0], pairs[:, 1], k, iterations)
-    if len(pairs):  # edges about 1.5 k long, whatever the size
-        median = float(np.median(np.sqrt(((pos[pairs[:, 0]] - pos[pairs[:, 1]]) ** 2).sum(1))))
-        if median > 0:
-            pos *= 1.5 * k / median
+    # Scale so that a typical node has its nearest neighbour at least k/2 away
+    # (room for a label) and a typical edge is at least 1.5 k long.
+    pos -= pos.mean(0)
+    spread = float(np.sqrt((pos ** 2).sum(1).mean())) or 1.0
+    pos *= k * math.sqrt(n) / spread  # a common scale first
+    nearest = float(np.median(_nearest_distance(pos, 4 * k)))
+    factor = 0.5 * k / nearest if nearest > 0 else 1.0
+    if len(pairs):  # and edges long enough to see, and to point at, between their nodes
+        edge = float(np.median(np.sqrt(((pos[pairs[:, 0]] - pos[pairs[:, 1]]) ** 2).sum(1))))
+        if edge > 0:
+            factor = max(factor, 1.5 * k / edge)
+    pos *= factor
     return pos - pos.mean(0)
 
 
@@ -253,7 +281,7 @@ def layout(G: nx.Graph, *, k: float = 100.0, seed: int = 1) -> dict:
     for comp in comps:
         pos = _component_layout(U, comp, k, rng)
         lo, hi = pos.min(0), pos.max(0)
-        placed.append((comp, pos - lo, hi - lo + k))  # positions from the box corner, box with margin
+        placed.append((comp, pos - lo, hi - lo + 0.6 * k))  # positions from the box corner, box with margin
     total = sum(float(w * h) for *_, (w, h) in placed)
     row_width = max(math.sqrt(total) * 1.3, max((float(s[0]) for *_, s in placed), default=0.0))
     out: dict = {}
@@ -298,8 +326,7 @@ def _clean_url(url) -> str | None:
 def _sizes(G: nx.MultiDiGraph, size_by: str) -> dict:
     U = simple_graph(G)
     if size_by == "betweenness":
-        from .graph import _betweenness
-        value = _betweenness(U)
+        value = betweenness(U)
     elif size_by == "degree":
         value = dict(U.degree())
     else:
@@ -319,7 +346,9 @@ def page_data(G: nx.MultiDiGraph, *, lang: str = "az", size_by: str = "degree",
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     types_present = Counter(G.nodes[n].get("type") or OTHER_TYPE for n in nodes)
-    type_names = [t for t in [*entity_classes(), OTHER_TYPE] if t in types_present]
+    known_types = [*entity_classes(), OTHER_TYPE]
+    type_names = ([t for t in known_types if t in types_present]
+                  + sorted(t for t in types_present if t not in known_types))
     type_index = {t: i for i, t in enumerate(type_names)}
     rels = relations()
     preds_present = Counter(d["predicate"] for *_, d in G.edges(data=True))
@@ -425,9 +454,9 @@ def render_html(data: dict) -> str:
         "base-uri 'none'", "form-action 'none'",
     ])
     parts = {
-        "CSP": html.escape(csp, quote=True),
+        "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),  # in a "-quoted attribute
         "TITLE": html.escape(data["meta"]["title"]),
-        "LANG": html.escape(data["meta"]["lang"], quote=True),
+        "LANG": html.escape(data["meta"]["lang"], quote=True),  # always az or en
         "CSS": _asset("page.css"),
         "VIS_JS": vis_js,
         "DATA": _script_json(data),
@@ -490,7 +519,7 @@ def render_page(G: nx.MultiDiGraph, path: str | Path, *, lang: str = "az", size_
                        time.perf_counter() - started, layout_seconds, left_out)
 
 
-def write_page(store, path: str | Path = "output/graph.html", *, lang: str = "az", focus: str | None = None,
+def write_page(store, path: str | Path = OUTPUT_DIR / "graph.html", *, lang: str = "az", focus: str | None = None,
                depth: int = 1, query: str | None = None, predicates=None, types=None, min_sources: int = 1,
                max_nodes: int = MAX_NODES, size_by: str = "degree", isolated: bool = False,
                title: str | None = None) -> PageSummary:
@@ -507,4 +536,4 @@ def write_page(store, path: str | Path = "output/graph.html", *, lang: str = "az
     if title is None:
         title = "kg" + (f": {node_label(G.nodes[G.graph['focus']], lang)}" if G.graph.get("focus") else "")
     return render_page(G, path, lang=lang, size_by=size_by, max_nodes=max_nodes,
-                       max_edges=max(MAX_EDGES, 4 * max_nodes), isolated=isolated, title=title)
+                       max_edges=max(MAX_EDGES, 2 * max_nodes), isolated=isolated, title=title)

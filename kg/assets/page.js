@@ -17,7 +17,7 @@
       span: "First / last", degree: "Connections", evidence: "Evidence", confidence: "confidence",
       rule: "rule", noEvidence: "No evidence sentence is stored for this relation.",
       hint: "Click an entity or a relation (or hover a relation) to see its details and the sentences it comes from.",
-      untitled: "untitled article", articles: "articles", of: "of", relationsOf: "Relations",
+      untitled: "untitled article", article: "article", articles: "articles", of: "of", relationsOf: "Relations",
       more: "more", best: "best confidence", focus: "Focus"
     },
     az: {
@@ -29,7 +29,7 @@
       span: "İlk / son", degree: "Əlaqələri", evidence: "Sübut", confidence: "etibarlılıq",
       rule: "qayda", noEvidence: "Bu əlaqə üçün sübut cümləsi saxlanmayıb.",
       hint: "Təfərrüatları və mənbə cümlələrini görmək üçün varlığa və ya əlaqəyə klikləyin (və ya əlaqənin üzərinə gəlin).",
-      untitled: "başlıqsız məqalə", articles: "məqalə", of: "/", relationsOf: "Əlaqələri",
+      untitled: "başlıqsız məqalə", article: "məqalə", articles: "məqalə", of: "/", relationsOf: "Əlaqələri",
       more: "daha", best: "ən yüksək etibarlılıq", focus: "Fokus"
     }
   };
@@ -94,13 +94,17 @@
     function f(c) { return Math.max(0, Math.round(c * 0.7)); }
     return "rgb(" + f(r) + "," + f(g) + "," + f(b) + ")";
   }
+  function short(label) {  // long names shortened on the canvas; whole in tooltips and details
+    var s = String(label);
+    return s.length > 36 ? s.slice(0, 34).replace(/\s+\S*$/, "") + "…" : s;
+  }
   function fmtConf(c) { return (c === null || c === undefined) ? "?" : Number(c).toFixed(2); }
 
   // --- vis data -----------------------------------------------------------------
   var nodeItems = N.map(function (n, i) {
     var ty = types[n.t];
     return {
-      id: i, label: n.l, x: n.x, y: n.y, value: n.z, shape: ty.shape,
+      id: i, label: short(n.l), x: n.x, y: n.y, value: n.z, shape: ty.shape,
       color: {background: ty.color, border: darker(ty.color),
               highlight: {background: ty.color, border: "#000"}, hover: {background: ty.color, border: "#000"}},
       title: n.l + " (" + ty.label + ")"
@@ -131,6 +135,14 @@
 
   function dateStart(d) { return d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d; }
   function dateEnd(d) { return d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d; }
+  function lastDay(d) {  // the last calendar day a date prefix covers, as YYYY-MM-DD
+    if (d.length === 4) return d + "-12-31";
+    if (d.length === 7) {
+      var days = new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).getUTCDate();
+      return d + "-" + String(days).padStart(2, "0");
+    }
+    return d;
+  }
   function inDateRange(e) {
     if (!dateFrom && !dateTo) return true;
     if (!e.v.length) return undatedOn;
@@ -181,14 +193,19 @@
                   multiselect: false, navigationButtons: false, keyboard: false},
     nodes: {borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"},
             // size and label size grow with degree (or betweenness): the hubs stay labelled when zoomed out
-            scaling: {min: 7, max: 36, label: {enabled: true, min: 12, max: 40, maxVisible: 40, drawThreshold: 7}}},
+            scaling: {min: 6, max: 30, label: {enabled: true, min: 11, max: 24, maxVisible: 28, drawThreshold: 7}}},
     edges: {smooth: false, selectionWidth: 2, hoverWidth: 0.5,
             font: {size: 10, face: "system-ui, sans-serif", align: "middle", color: "#333",
                    strokeWidth: 3, strokeColor: "#ffffff"}}
   });
+  // Label sizes are known once drawn: fit the view to them, then say ready.
   network.once("afterDrawing", function () {
-    window.kgReady = true;
-    document.documentElement.setAttribute("data-ready", "1");
+    network.once("afterDrawing", function () {
+      window.kgReady = true;
+      document.documentElement.setAttribute("data-ready", "1");
+    });
+    network.fit({animation: false});
+    network.redraw();
   });
 
   // --- details panel -----------------------------------------------------------------
@@ -233,7 +250,7 @@
     var head = el("h3", null, [nodeButton(e.f), " ", el("span", {className: "kind", text: p.label + (p.symmetric ? " ↔" : " →"), style: "background:" + p.color}), " ", nodeButton(e.t)]);
     body.appendChild(head);
     body.appendChild(el("dl", null, [
-      el("dt", {text: T.sources}), el("dd", {text: String(e.s) + " " + T.articles}),
+      el("dt", {text: T.sources}), el("dd", {text: e.s + " " + (e.s === 1 ? T.article : T.articles)}),
       el("dt", {text: T.confidence}), el("dd", {text: fmtConf(e.c) + " (" + T.best + ")"})
     ]));
     body.appendChild(el("h2", {text: T.evidence + " (" + e.v.length + ")"}));
@@ -275,7 +292,7 @@
       rows.push(el("dt", {text: T.wikidata}));
       rows.push(el("dd", null, [link("https://www.wikidata.org/wiki/" + n.w, n.w)]));
     }
-    rows.push(el("dt", {text: T.sources})); rows.push(el("dd", {text: String(n.s) + " " + T.articles}));
+    rows.push(el("dt", {text: T.sources})); rows.push(el("dd", {text: n.s + " " + (n.s === 1 ? T.article : T.articles)}));
     if (n.f) { rows.push(el("dt", {text: T.span})); rows.push(el("dd", {text: n.f === n.e ? n.f : n.f + " – " + n.e})); }
     rows.push(el("dt", {text: T.degree})); rows.push(el("dd", {text: String(adjacency[i].length)}));
     rows.push(el("dt", {text: "IRI"})); rows.push(el("dd", {className: "iri", text: n.i}));
@@ -369,7 +386,7 @@
   if (D.meta.dateMin) {
     byId("dates").hidden = false;
     byId("date-from").min = byId("date-to").min = dateStart(D.meta.dateMin);
-    byId("date-from").max = byId("date-to").max = dateEnd(D.meta.dateMax).replace(/-31$/, "-28");
+    byId("date-from").max = byId("date-to").max = lastDay(D.meta.dateMax);
     ["date-from", "date-to", "undated"].forEach(function (id) {
       byId(id).addEventListener("change", function () {
         dateFrom = byId("date-from").value; dateTo = byId("date-to").value; undatedOn = byId("undated").checked;

@@ -1,0 +1,528 @@
+"""kg.viz: the graph page, checked as a file and in a real browser.
+
+Browser tests run the page in Debian's Chromium (/usr/bin/chromium) driven
+by Playwright, and check what vis-network holds (nodes, edges), that the
+console stays clean, that no request leaves the page, the evidence an edge
+shows, the node details, the filters, search, a page of 5,000 entities
+settling in under 10 s, and that hostile names, sentences and URLs stay
+text. They skip only when Chromium is not installed.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.util
+import json
+import math
+import os
+import re
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.graph import build_graph, find_entity
+from kg.store import open_store
+from kg.viz import MAX_NODES, GraphTooLarge, layout, render_page, write_page
+from tests.test_graph import (CORPUS_DEV, KAMRAN, RAISI, Doc, iri, seed_articles, store_from_articles,
+                              two_clubs, write_docs)
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+needs_chromium = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM),
+    reason="browser tests need Chromium at /usr/bin/chromium (apt-get install -y chromium)")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_viz", ROOT / "bench" / "bench_viz.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def page_data(path: Path) -> dict:
+    text = Path(path).read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.S)
+    return json.loads(m.group(1))
+
+
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_FLAG = '<img src=x onerror="window.__pwned=1">'
+HOSTILE_URL = "javascript:alert(1)"
+
+
+def hostile_docs() -> list[Doc]:
+    d = Doc("evil-1", date="2024-01", url=HOSTILE_URL, title='<img src=x onerror="window.__pwned=2">')
+    s = d.entity("Person", HOSTILE_SCRIPT, en=HOSTILE_FLAG, aliases=['"><svg onload=alert(3)>'],
+                 wikidata="javascript:alert(1)")
+    o = d.entity("Organization", HOSTILE_IMG)
+    c = d.entity("Country", "</script><script>window.__pwned=3</script>")
+    d.fact(f"Bu gün {HOSTILE_SCRIPT} və {HOSTILE_IMG} görüşüb; <b>qalın</b> &amp; <!-- şərh -->.", (s, "met", o))
+    d.fact(f"{HOSTILE_IMG} </script><script>window.__pwned=3</script> ölkəsinin bir hissəsidir.", (o, "partOf", c))
+    return [d]
+
+
+# --- fixtures ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def clubs_store(tmp_path_factory):
+    store = write_docs(open_store(str(tmp_path_factory.mktemp("viz-clubs") / "store")), two_clubs())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    store = store_from_articles(tmp_path_factory.mktemp("viz-seed") / "store", seed_articles())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    if not (CORPUS_DEV / "az-0001.txt").exists():
+        pytest.skip(f"the shared dev corpus is not at {CORPUS_DEV}")
+    from tests.test_graph import dev_articles
+    store = store_from_articles(tmp_path_factory.mktemp("viz-corpus") / "store", dev_articles())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    store = write_docs(open_store(str(tmp_path_factory.mktemp("viz-evil") / "store")), hostile_docs())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic_stores(tmp_path_factory):
+    bench = _bench()
+    stores = {}
+
+    def get(n):
+        if n not in stores:
+            store = open_store(str(tmp_path_factory.mktemp(f"viz-syn-{n}") / "store"))
+            bench.fill_store(store, bench.synthetic_extractions(n))
+            stores[n] = store
+        return stores[n]
+
+    yield get
+    for s in stores.values():
+        s.close()
+
+
+# --- the file ------------------------------------------------------------------------------------------
+
+
+def test_page_is_one_self_contained_file(clubs_store, tmp_path):
+    path = tmp_path / "g.html"
+    summary = write_page(clubs_store, path)
+    html = path.read_text(encoding="utf-8")
+    assert summary.nodes == 9 and summary.edges == 10 and summary.bytes == len(html.encode())
+    # nothing is loaded from anywhere: no src/href attributes, no imports, no url() but data:
+    assert not re.search(r"<(script|link|img|iframe|object|embed|source|video|audio)\b[^>]*\b(src|href)\s*=", html, re.I)
+    assert "@import" not in html
+    assert not re.search(r"url\(\s*(?!['\"]?data:)", html)
+    # exactly three scripts: the data (inert JSON) and the two the CSP lets run, by hash
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    assert [attrs.strip() for attrs, _ in scripts] == ['type="application/json" id="kg-data"', "", ""]
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'none'" and directives["connect-src"] == "'none'"
+    hashes = set(re.findall(r"'sha256-([^']+)'", directives["script-src"]))
+    assert hashes == {base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for _, body in scripts[1:]}
+    assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in directives["script-src"]
+    # vis-network's licence travels with the vendored copy
+    assets = ROOT / "kg" / "assets"
+    assert (assets / "vis-network.LICENSE-MIT").exists() and (assets / "vis-network.LICENSE-APACHE-2.0").exists()
+    data = page_data(path)
+    assert len(data["nodes"]) == 9 and len(data["edges"]) == 10
+    assert {t["name"] for t in data["types"]} == {"Person", "Organization", "Country"}
+    assert {p["name"]: p["symmetric"] for p in data["predicates"]} == {"heads": False, "met": True, "partOf": False}
+
+
+def test_hostile_text_travels_as_inert_json(hostile_store, tmp_path):
+    path = tmp_path / "evil.html"
+    render_page(build_graph(hostile_store), path, title=HOSTILE_SCRIPT)
+    html = path.read_text(encoding="utf-8")
+    assert html.count("</script>") == 3  # nothing in the data closes its element
+    assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
+    assert "<!-- şərh" not in html
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
+    data = page_data(path)
+    labels = {n["l"] for n in data["nodes"]}
+    assert HOSTILE_SCRIPT in labels and HOSTILE_IMG in labels  # the text itself is kept, as text
+    assert all(n["w"] is None for n in data["nodes"])  # a Wikidata id that is not Q123 is dropped
+
+
+def test_cut_to_size(clubs_store, tmp_path):
+    p = tmp_path / "p.html"
+    s = write_page(clubs_store, p, focus="Bəxtiyar Əliyev", depth=1)
+    d = page_data(p)
+    assert (s.nodes, s.edges) == (3, 2) and d["meta"]["focus"] is not None
+    assert d["nodes"][d["meta"]["focus"]]["l"] == "Bəxtiyar Əliyev"
+    assert write_page(clubs_store, p, focus="Bəxtiyar Əliyev", depth=2).nodes == 7
+    s = write_page(clubs_store, p, predicates="heads,partOf")
+    assert (s.nodes, s.edges) == (3, 2)
+    s = write_page(clubs_store, p, types=["Person"])
+    assert (s.nodes, s.edges) == (7, 8)
+    s = write_page(clubs_store, p, min_sources=2)
+    assert (s.nodes, s.edges) == (2, 1)
+    rq = tmp_path / "q.rq"
+    rq.write_text("CONSTRUCT { ?s kg:heads ?o } WHERE { ?s kg:heads ?o }", encoding="utf-8")
+    s = write_page(clubs_store, p, query=str(rq))
+    assert (s.nodes, s.edges) == (2, 1)
+    s = write_page(clubs_store, p, query="SELECT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { kg:partOf } }")
+    assert (s.nodes, s.edges) == (2, 1)
+    write_page(clubs_store, p, lang="en")
+    labels = {n["l"] for n in page_data(p)["nodes"]}
+    assert "Azerbaijan" in labels and "Elvin Quliyev" in labels  # English, else Azerbaijani
+    assert {x["label"] for x in page_data(p)["predicates"]} == {"met", "heads", "part of"}
+
+
+def test_node_size_by_degree_or_betweenness(clubs_store, tmp_path):
+    from kg.errors import KgError
+    p = tmp_path / "s.html"
+    write_page(clubs_store, p, size_by="betweenness")
+    biggest = max(page_data(p)["nodes"], key=lambda n: n["z"])
+    assert biggest["l"] == "Fərid Həsənov" and biggest["z"] == 100
+    write_page(clubs_store, p, size_by="degree")
+    sizes = {n["l"]: n["z"] for n in page_data(p)["nodes"]}
+    assert sizes["Elvin Quliyev"] == sizes["Fərid Həsənov"] == 100  # degree 3
+    assert sizes["Anar Məmmədov"] == sizes["Sənan Hüseynov"] < 100  # degree 2
+    with pytest.raises(KgError, match="size-by"):
+        write_page(clubs_store, p, size_by="colour")
+
+
+def test_isolated_entities_left_out_unless_asked(tmp_path):
+    d = Doc("lonely")
+    a, b = d.entity("Person", "Anar Məmmədov"), d.entity("Person", "Elvin Quliyev")
+    d.entity("Place", "Şəki")
+    d.fact("Anar Məmmədov Elvin Quliyev ilə Şəki şəhərində görüşüb.", (a, "met", b))
+    store = write_docs(open_store(str(tmp_path / "store")), [d])
+    s = write_page(store, tmp_path / "a.html")
+    assert (s.nodes, s.left_out_isolated) == (2, 1) and "1 unconnected" in str(s)
+    assert write_page(store, tmp_path / "b.html", isolated=True).nodes == 3
+    store.close()
+
+
+def test_too_large_graph_is_refused_with_advice(synthetic_stores, tmp_path):
+    store = synthetic_stores(1000)
+    path = tmp_path / "big.html"
+    with pytest.raises(GraphTooLarge) as err:
+        write_page(store, path, max_nodes=500)
+    msg = str(err.value)
+    assert "1,000 entities" in msg and "--focus" in msg and "--min-sources" in msg and "--max-nodes" in msg
+    assert not path.exists()
+    assert MAX_NODES >= 5000
+
+
+def test_layout_is_fast_deterministic_and_spread(synthetic_stores):
+    G = build_graph(synthetic_stores(1000))
+    started = time.perf_counter()
+    pos = layout(G)
+    assert time.perf_counter() - started < 5
+    assert pos == layout(G)
+    xy = list(pos.values())
+    assert len(xy) == G.number_of_nodes() and all(math.isfinite(c) for p in xy for c in p)
+    assert len(set(xy)) == len(xy)  # no two nodes on the same spot
+    # neighbours end up closer than strangers
+    import numpy as np
+    P = {n: np.array(p) for n, p in pos.items()}
+    edge = np.median([np.linalg.norm(P[u] - P[v]) for u, v in G.edges()])
+    nodes = list(P)
+    rng = np.random.default_rng(0)
+    rand = np.median([np.linalg.norm(P[nodes[i]] - P[nodes[j]]) for i, j in rng.integers(0, len(nodes), (2000, 2))])
+    assert edge < rand / 3
+    # components are packed side by side, not on top of each other
+    two = nx.MultiDiGraph()
+    two.add_edges_from([("a", "b"), ("c", "d")])
+    p = layout(two)
+    assert min(math.dist(p["a"], p[x]) for x in "cd") > 50
+
+
+def test_cli_viz(clubs_store, tmp_path):
+    from kg.cli import main
+    path = clubs_store.path  # the command opens it read-only beside this writer
+    out = tmp_path / "cli.html"
+    assert main(["--store", path, "viz", "-o", str(out), "--lang", "en", "--focus", "Anar Mammadov"]) == 0
+    data = page_data(out)
+    assert data["meta"]["lang"] == "en" and data["nodes"][data["meta"]["focus"]]["l"] == "Anar Mammadov"
+    assert main(["--store", path, "viz", "-o", str(tmp_path / "x.html"), "--max-nodes", "3"]) == GraphTooLarge.exit_code
+    assert not (tmp_path / "x.html").exists()
+    rq = tmp_path / "q.rq"
+    rq.write_text("CONSTRUCT { ?s kg:partOf ?o } WHERE { ?s kg:partOf ?o }", encoding="utf-8")
+    assert main(["--store", path, "viz", "-o", str(out), "--query", str(rq)]) == 0
+    assert len(page_data(out)["edges"]) == 1
+
+
+# --- the browser -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("browser tests need Chromium at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page opened in its own context, recording console errors, dialogs
+    and every request; anything but the page's own file is aborted."""
+
+    def __init__(self, browser, path: Path, timeout_s: float = 10):
+        self.url = Path(path).resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.errors, self.requests, self.dialogs = [], [], []
+        self.context.route("**/*", lambda route: route.continue_() if route.request.url == self.url else route.abort())
+        self.page = page = self.context.new_page()
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        started = time.perf_counter()
+        page.goto(self.url, wait_until="load", timeout=timeout_s * 1000)
+        page.wait_for_function("window.kgReady === true", timeout=timeout_s * 1000)
+        self.seconds = time.perf_counter() - started
+
+    def counts(self) -> dict:
+        return self.page.evaluate("window.kg.counts()")
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if u != self.url]
+
+    def assert_clean(self):
+        assert self.errors == [], self.errors
+        assert self.foreign_requests() == []
+        assert self.dialogs == []
+        assert self.page.evaluate("window.__pwned === undefined")
+
+    def node_index(self, label: str) -> int:
+        return self.page.evaluate("(l) => window.kg.data.nodes.findIndex(n => n.l === l)", label)
+
+    def edge_index(self, a: str, b: str, predicate: str) -> int:
+        return self.page.evaluate("""([a, b, p]) => { const D = window.kg.data;
+            const i = D.nodes.findIndex(n => n.l === a), j = D.nodes.findIndex(n => n.l === b);
+            return D.edges.findIndex(e => D.predicates[e.p].name === p &&
+                ((e.f === i && e.t === j) || (e.f === j && e.t === i))); }""", [a, b, predicate])
+
+    def center_on(self, js_point: str, arg) -> tuple[float, float]:
+        """Move the view so that a canvas point is in the middle; its screen position."""
+        return tuple(self.page.evaluate("""([arg]) => { const net = window.kg.network;
+            const pt = (%s)(arg);
+            net.moveTo({position: pt, scale: 1.5, animation: false});
+            const r = document.getElementById('graph').getBoundingClientRect();
+            return [r.left + r.width / 2, r.top + r.height / 2]; }""" % js_point, [arg]))
+
+    def center_on_edge(self, edge: int):
+        """Screen position of a point of a (straight) edge that no node or
+        node label covers, moved to the middle of the view."""
+        point = self.page.evaluate("""([i]) => { const net = window.kg.network, e = window.kg.data.edges[i];
+            const p = net.getPositions([e.f, e.t]), a = p[e.f], b = p[e.t];
+            const r = document.getElementById('graph').getBoundingClientRect();
+            const dom = {x: r.width / 2, y: r.height / 2};
+            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85]) {
+                net.moveTo({position: {x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)}, scale: 1.5, animation: false});
+                if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === i) return [r.left + dom.x, r.top + dom.y];
+            }
+            return null; }""", [edge])
+        assert point, f"no free point on edge {edge}"
+        return tuple(point)
+
+    def center_on_node(self, node: int):
+        return self.center_on("(i) => window.kg.network.getPositions([i])[i]", node)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture()
+def open_page(browser):
+    pages = []
+
+    def opener(path, timeout_s=10):
+        p = Page(browser, path, timeout_s)
+        pages.append(p)
+        return p
+
+    yield opener
+    for p in pages:
+        p.close()
+
+
+@needs_chromium
+def test_browser_corpus_graph(corpus_store, open_page, tmp_path):
+    path = tmp_path / "corpus.html"
+    summary = write_page(corpus_store, path)
+    G = build_graph(corpus_store)
+    connected = sum(1 for n in G if G.degree(n) > 0)
+    assert (summary.nodes, summary.edges) == (connected, G.number_of_edges())
+    page = open_page(path)
+    assert page.counts() == {"nodes": summary.nodes, "edges": summary.edges}
+    assert page.page.inner_text("#stats").startswith(f"{summary.nodes} / {summary.nodes}")
+    page.assert_clean()
+
+
+def _evidence(page) -> dict:
+    return page.page.evaluate("""() => { const b = document.getElementById('details-body');
+        return {edge: b.getAttribute('data-edge'), text: b.innerText,
+                sentences: [...b.querySelectorAll('.ev .sentence')].map(x => x.textContent),
+                subj: [...b.querySelectorAll('mark.subj')].map(x => x.textContent),
+                obj: [...b.querySelectorAll('mark.obj')].map(x => x.textContent),
+                links: [...b.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.textContent]),
+                conf: [...b.querySelectorAll('.ev .conf')].map(x => x.textContent)}; }""")
+
+
+@needs_chromium
+def test_browser_edge_evidence_on_hover_and_click(seed_store, open_page, tmp_path):
+    path = tmp_path / "seed.html"
+    write_page(seed_store, path)
+    page = open_page(path)
+    edge = page.edge_index(KAMRAN, RAISI, "met")
+    assert edge >= 0
+    x, y = page.center_on_edge(edge)
+    page.page.mouse.move(x - 40, y - 40)
+    page.page.mouse.move(x, y)  # hovering previews the evidence
+    page.page.wait_for_function("document.getElementById('details-body').getAttribute('data-edge') !== null")
+    ev = _evidence(page)
+    assert ev["edge"] == str(edge)
+    page.page.mouse.move(x - 300, y - 300)
+    page.page.mouse.click(x, y)  # clicking pins it
+    ev = _evidence(page)
+    assert ev["edge"] == str(edge)
+    assert any(KAMRAN in s and "Al-Raisi" in s for s in ev["sentences"])
+    marks = ev["subj"] + ev["obj"]
+    assert any("Əliyev" in m for m in marks) and any("Al-Raisi" in m for m in marks)
+    assert all(re.fullmatch(r"\S+ \d\.\d\d", c) for c in ev["conf"]) and ev["conf"]
+    article = seed_articles()[0]
+    if article.url:
+        assert [article.url, article.title or article.id] in ev["links"]
+    else:
+        assert article.id in ev["text"]
+    if article.date:
+        assert article.date in ev["text"]
+    assert page.page.evaluate("window.kg.network.getSelectedEdges()") == [edge]
+    page.assert_clean()
+
+
+@needs_chromium
+def test_browser_node_details_search_and_filters(clubs_store, open_page, tmp_path):
+    path = tmp_path / "clubs.html"
+    write_page(clubs_store, path)
+    page = open_page(path)
+    pg = page.page
+    assert page.counts() == {"nodes": 9, "edges": 10}
+    # clicking a node shows its labels, type, aliases, Wikidata link, sources
+    x, y = page.center_on_node(page.node_index("Azərbaycan"))
+    pg.mouse.click(x, y)
+    details = pg.inner_text("#details-body")
+    assert "Azərbaycan" in details and "Azerbaijan" in details and "ölkə" in details
+    assert pg.get_attribute("#details-body a", "href") == "https://www.wikidata.org/wiki/Q227"
+    assert re.search(r"Mənbələr\s+2 məqalə", details)
+    # search finds a node by its English label, selects and focuses it
+    pg.fill("#search", "Anar Mammadov")
+    pg.press("#search", "Enter")
+    anar = page.node_index("Anar Məmmədov")
+    assert pg.evaluate("window.kg.network.getSelectedNodes()") == [anar]
+    assert pg.inner_text("#details-body h3") == "Anar Məmmədov"
+    assert "A. Məmmədov" in pg.inner_text("#details-body")
+    pg.fill("#search", "Heç kim")
+    pg.press("#search", "Enter")
+    assert pg.inner_text("#search-msg") != ""
+    # predicate filter: unticking "met" leaves heads and partOf, and their three entities
+    pg.click('input[data-kind="predicate"][data-name="met"]')
+    assert page.counts() == {"nodes": 3, "edges": 2}
+    assert pg.inner_text("#stats").startswith("3 / 9")
+    pg.click('input[data-kind="predicate"][data-name="met"]')
+    assert page.counts() == {"nodes": 9, "edges": 10}
+    # type filter: without people, only the ministry and the country remain
+    pg.click('input[data-kind="type"][data-name="Person"]')
+    assert page.counts() == {"nodes": 2, "edges": 1}
+    pg.click('input[data-kind="type"][data-name="Person"]')
+    # date range: club-2 is from 2024-02, club-1 from 2023-05
+    assert pg.is_visible("#dates")
+    pg.fill("#date-from", "2024-01-01")
+    pg.dispatch_event("#date-from", "change")
+    assert page.counts() == {"nodes": 7, "edges": 6}
+    pg.fill("#date-from", "")
+    pg.fill("#date-to", "2023-12-31")
+    pg.dispatch_event("#date-to", "change")
+    assert page.counts() == {"nodes": 5, "edges": 5}
+    pg.click("#reset")
+    assert page.counts() == {"nodes": 9, "edges": 10}
+    page.assert_clean()
+
+
+@needs_chromium
+def test_browser_hostile_input_stays_text(hostile_store, open_page, tmp_path):
+    path = tmp_path / "evil.html"
+    render_page(build_graph(hostile_store), path, title=HOSTILE_SCRIPT, lang="en")
+    page = open_page(path)
+    pg = page.page
+    assert pg.title() == HOSTILE_SCRIPT
+    assert page.counts() == {"nodes": 3, "edges": 2}
+    edge = page.edge_index(HOSTILE_FLAG, HOSTILE_IMG, "met")  # lang=en: the English label is the flag one
+    assert edge >= 0
+    x, y = page.center_on_edge(edge)
+    pg.mouse.click(x, y)
+    ev = _evidence(page)
+    assert ev["edge"] == str(edge)
+    assert HOSTILE_SCRIPT in ev["sentences"][0] and "<b>qalın</b>" in ev["sentences"][0]
+    assert sorted(ev["subj"] + ev["obj"]) == sorted([HOSTILE_SCRIPT, HOSTILE_IMG])
+    assert ev["links"] == []  # javascript: is no link ...
+    assert HOSTILE_URL in ev["text"]  # ... only text
+    # the hostile node: label, alias, no Wikidata link
+    x, y = page.center_on_node(page.node_index(HOSTILE_FLAG))
+    pg.mouse.move(x, y)
+    pg.wait_for_selector("div.vis-tooltip", state="visible")
+    tip = pg.evaluate("() => { const t = document.querySelector('div.vis-tooltip'); return [t.textContent, t.children.length]; }")
+    assert HOSTILE_FLAG in tip[0] and tip[1] == 0
+    pg.mouse.click(x, y)
+    details = pg.inner_text("#details-body")
+    assert HOSTILE_SCRIPT in details and '"><svg onload=alert(3)>' in details
+    assert pg.query_selector("#details-body a") is None
+    found = pg.evaluate("""() => ({
+        imgs: document.querySelectorAll('img').length,
+        scripts: [...document.scripts].filter(s => !s.type || s.type !== 'application/json').length,
+        jsLinks: document.querySelectorAll('a[href^="javascript:"]').length,
+        handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+        svgInDetails: document.querySelectorAll('#details svg').length })""")
+    assert found == {"imgs": 0, "scripts": 2, "jsLinks": 0, "handlers": 0, "svgInDetails": 0}
+    pg.wait_for_timeout(300)  # give anything injected the time to run
+    page.assert_clean()
+
+
+@needs_chromium
+@pytest.mark.parametrize("n", [1000, 5000])
+def test_browser_large_graph_settles_fast(synthetic_stores, open_page, tmp_path, n):
+    path = tmp_path / f"g{n}.html"
+    summary = write_page(synthetic_stores(n), path)
+    assert summary.nodes == n
+    page = open_page(path, timeout_s=10)  # render and settle within 10 s, layout included
+    assert page.seconds < 10
+    assert page.counts() == {"nodes": summary.nodes, "edges": summary.edges}
+    assert page.page.evaluate("window.kg.network.physics.options.enabled") is False  # nothing left to settle
+    # filters still respond
+    t = time.perf_counter()
+    page.page.click('input[data-kind="predicate"][data-name="met"]')
+    assert time.perf_counter() - t < 5
+    data = page_data(path)
+    met = sum(1 for e in data["edges"] if data["predicates"][e["p"]]["name"] == "met")
+    assert page.counts()["edges"] == summary.edges - met
+    page.assert_clean()
+
+
+def test_focus_resolves_like_find_entity(clubs_store):
+    G = build_graph(clubs_store)
+    assert find_entity(G, "A. Məmmədov") == iri("Person", "Anar Məmmədov")
