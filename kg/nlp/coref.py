@@ -222,8 +222,8 @@ class Coreference:
         u = units[a]
         b = a + 1
         ranks = self.st.lex.ranks
-        while b < len(units) and (units[b].text == "," or units[b].low in ranks or units[b].kind == "title"
-                                  or units[b].low.endswith(("polkovniki", "leytenantı", "mayoru"))):
+        while b < len(units) and (units[b].text == "," or units[b].kind == "title"
+                                  or units[b].kind == "word" and self.st.lex.is_rank(units[b].text)):
             b += 1
         nxt = units[b] if b < len(units) else None
         if nxt is not None and nxt.kind == "ent" and nxt.etype == "Person":

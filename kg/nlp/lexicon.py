@@ -36,6 +36,13 @@ class Lexicon:
         for t in sorted(self.titles, key=lambda t: -len(t.words)):
             self.titles_by_last.setdefault(t.words[-1], []).append(t)
 
+    def is_rank(self, word: str) -> bool:
+        """A rank or honorific that may stand between a title and a name:
+        "general-polkovnik", "polis general-polkovniki", "briqada generalı", "Dr."."""
+        from .morph import analyse
+        low = lower(word)
+        return low in self.ranks or any(r.lemma in self.ranks for r in analyse(word)[1:])
+
     def words(self, name: str) -> set[str]:
         return set(self.nouns.get(name, [])) | set(self.cues.get(name, []))
 

@@ -705,8 +705,7 @@ class SentenceAnalyzer:
     def _after_title(self, sent: Sent, i: int, taken) -> bool:
         toks = sent.tokens
         m = i - 1
-        while m >= 0 and taken[m] is None and (toks[m].low in self.lex.ranks or toks[m].text == ","
-                                                or toks[m].low.endswith(("polkovniki", "leytenantı", "mayoru"))):
+        while m >= 0 and taken[m] is None and (toks[m].text in (",", ".") or self.lex.is_rank(toks[m].text)):
             m -= 1
         return m >= 0 and taken[m] is not None and taken[m].kind == "title"
 

@@ -80,6 +80,7 @@ class RelationExtractor:
         self._owners()
         subject = self._subject(len(units))
         self._hosts()
+        self._parties()
         self._met()
         self._visited()
         self._participated()
@@ -315,8 +316,8 @@ class RelationExtractor:
             prev = units[b - 1]
             if u.kind == "ent" and u.etype == "Person":
                 return u
-            if u.kind == "title" or u.text in (",", "-", "–", ":") or u.low in ranks or u.low.endswith(
-                    ("polkovniki", "leytenantı", "mayoru", "polkovnik", "leytenant")):
+            if u.kind == "title" or u.text in (",", "-", "–", ":", ".") or u.kind == "word" and \
+                    self.st.lex.is_rank(u.text):
                 b += 1
                 continue
             if u.text == "və" and b + 1 < len(units) and units[b + 1].kind == "title":
@@ -585,6 +586,21 @@ class RelationExtractor:
 
     host: str | None = None
     branch: bool = False
+    pair: tuple[str, str] | None = None  # the two parties of the story: signatories, co-chairs
+
+    def _parties(self) -> None:
+        """"A və B imzalayıblar": the two parties; "tərəflər arasında görüş": they met."""
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind == "word" and u.low.startswith(("imzalayıb", "imzalamışlar", "imzaladılar")):
+                people = [x for x in units[:a] if _is_arg(x, ("Person",)) and x.case == "nom"]
+                if len(people) == 2 and any(x.text == "və" for x in units[units.index(people[0]):units.index(people[1])]):
+                    self.pair = (people[0].key, people[1].key)
+            if u.low == "tərəflər" and a + 1 < len(units) and units[a + 1].low in ("arasında", "arasındakı") and \
+                    any(x.low.startswith("görüş") for x in units[a + 2:a + 8]):
+                pair = self.pair or self.meeting_pair
+                if pair and pair[0] != pair[1]:
+                    self.rel(pair[0], "met", pair[1], "met.parties", 0.7)
 
     def _implied_subject(self) -> str | None:
         return self.coref.last_subject or self.protagonist
