@@ -247,3 +247,37 @@ def test_any_text_gives_well_formed_triples(text):
 
 
 _SHARED = Extractor()
+
+
+# --- more constructions ---------------------------------------------------------------
+
+def test_signatories_are_the_parties_that_meet(extractor):
+    t = triples(extractor, "Sənədi Baş prokuror Kamran Əliyev və Türkiyənin ədliyyə naziri Yılmaz Tunç imzalayıblar. "
+                           "Sonra tərəflər arasında geniş tərkibdə görüş keçirilib.")
+    assert has(t, "Kamran Əliyev", "met", "Yılmaz Tunç")
+
+
+def test_a_rank_between_title_and_name(extractor):
+    t = triples(extractor, "İranın Sərhədçi Qoşunlarının komandanı, briqada generalı Əhməd Əli Qudərzi Bakıya gəlib.")
+    assert has(t, "Əhməd Əli Qudərzi", "heads", "İran Sərhədçi Qoşunları")
+
+
+def test_the_head_of_a_branch_office_is_a_member(extractor):
+    t = triples(extractor, "Beynəlxalq Miqrasiya Təşkilatının Azərbaycandakı nümayəndəliyinin rəhbəri "
+                           "Vladimir Qyorgiyev çıxış edib.")
+    assert has(t, "Vladimir Qyorgiyev", "memberOf", "Beynəlxalq Miqrasiya Təşkilatı")
+    assert not has(t, "Vladimir Qyorgiyev", "heads", "Beynəlxalq Miqrasiya Təşkilatı")
+
+
+def test_a_comitative_suffix_on_a_name(extractor):
+    t = triples(extractor, "Prezident İlham Əliyev Fransa Prezidenti Emmanuel Makronla görüşüb.")
+    assert has(t, "İlham Əliyev", "met", "Emmanuel Makron")
+
+
+def test_speakers_at_the_opening_of_the_event(extractor):
+    t = triples(extractor, "Bakıda “Orta Dəhliz” mövzusunda beynəlxalq konfrans keçirilib. Konfransın açılışında "
+                           "iqtisadiyyat naziri Mikayıl Cabbarov və Asiya İnkişaf Bankının vitse-prezidenti "
+                           "Yinqmin Yanq çıxış ediblər.")
+    assert has(t, "Mikayıl Cabbarov", "participatedIn", "Orta Dəhliz")
+    assert has(t, "Yinqmin Yanq", "participatedIn", "Orta Dəhliz")
+    assert has(t, "Yinqmin Yanq", "memberOf", "Asiya İnkişaf Bankı")
