@@ -58,7 +58,11 @@ Details every backend keeps (the contract tests run on both):
   ``export`` and ``documents`` leave it out.
 
 Oxigraph readers (``read_only=True``) see the store as it was when they
-opened it, whole transactions only; reopen to see later writes. A future
+opened it, whole transactions only; reopen to see later writes. They may
+open while a writer works (pyoxigraph calls that undefined; RocksDB then
+sometimes reports a file the writer's compaction just removed: opening and
+querying retry on that). The writer flushes its memtables every ~2 MB of
+updates, so that a reader does not replay a long write-ahead log. A future
 remote backend (SPARQL 1.1 protocol over HTTP) subclasses ``Store`` and
 implements the abstract methods; ``_frame`` and ``_literal_value`` are the
 shared result conversion (SPARQL JSON results parse into pyoxigraph terms

@@ -13,7 +13,7 @@ from kg.rdf import extraction_quads
 from kg.query import available, entity_bindings, load_query, parameters, run, stats
 from kg.store import MemoryStore, OxigraphStore
 from kg.vocab import KG, entity_classes, relations
-from test_store import HOSTILE, doc_interpol, doc_kazakhstan, graph_of, iri, load
+from tests.test_store import HOSTILE, doc_interpol, doc_kazakhstan, graph_of, iri, load
 
 NAMES = sorted(available())
 # a binding for each parameter, so that every query has something to find
@@ -69,9 +69,15 @@ def test_every_query_has_a_header():
 def test_values_lists_match_the_ontology():
     kg_ns = str(KG.met)[: -len("met")]
     text = load_query("neighbourhood")
-    for block in re.findall(r"VALUES \?\w+ \{([^}]*)\}", text):
+    lists = re.findall(r"VALUES \?\w+ \{([^}]*)\}", text) + re.findall(r"IN \(([^)]*)\)", text)
+    assert len(lists) == 2
+    for block in lists:
         assert {kg_ns + t for t in re.findall(r"kg:(\w+)", block)} == {
             str(r.iri) for r in relations().values()}
+    symmetric = {str(r.iri) for r in relations().values() if r.symmetric}
+    for name in ("relations", "timeline"):
+        block = re.search(r"NOT IN \(([^)]*)\)", load_query(name)).group(1)
+        assert {kg_ns + t for t in re.findall(r"kg:(\w+)", block)} == symmetric, name
     for name in ("stats_entities", "stats_quads"):
         block = re.search(r"VALUES \?class \{([^}]*)\}", load_query(name)).group(1)
         assert {kg_ns + t for t in re.findall(r"kg:(\w+)", block)} == {

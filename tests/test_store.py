@@ -460,20 +460,24 @@ def test_invalid_iri_is_rejected(disk):
     assert disk.count() == 0
 
 
-def test_replace_is_one_transaction(disk):
-    """A failing insert leaves the old document in place (the DROP is undone)."""
-    load(disk)
+def test_failed_replace_keeps_the_old_document(store):
+    """Every quad is checked before the store is touched: a bad quad at the
+    end of a replacement leaves the old document whole. (That no reader
+    ever sees a half-written document is test_reader_while_writer_writes.)"""
+    load(store)
     g = graph_of(doc_interpol())
-    before = graph_size(disk, g)
-    bad = quads(doc_interpol()) + [(URIRef(iri("Kamran Əliyev")), URIRef(str(KG.key)),
-                                    Literal("x", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
-                                    URIRef(g))]
-    try:  # pyoxigraph accepts an ill-typed literal; then the write simply succeeds
-        disk.replace_document(g, bad)
-    except StoreError:
-        assert graph_size(disk, g) == before
-    else:
-        assert graph_size(disk, g) == before + 1
+    before = graph_size(store, g)
+    wrong_graph = quads(doc_interpol())[:-1] + [(URIRef(iri("Bakı")), URIRef(str(KG.key)),
+                                                  Literal("x"), URIRef(doc_iri("other")))]
+    with pytest.raises(ValueError):
+        store.replace_document(g, wrong_graph)
+    assert graph_size(store, g) == before
+    if isinstance(store, OxigraphStore):
+        bad_iri = quads(doc_interpol())[:-1] + [(URIRef("http://a b/"), URIRef(str(KG.key)),
+                                                 Literal("x"), URIRef(g))]
+        with pytest.raises(ValueError):
+            store.replace_document(g, bad_iri)
+        assert graph_size(store, g) == before
 
 
 def test_second_writer_is_refused(tmp_path):
