@@ -23,7 +23,7 @@ from .errors import QueryError
 from .nlp.normalize import lookup_key
 from .store import Store
 
-STATS = ("entities", "predicates", "documents", "quads")
+STATS = ("entities", "relations", "documents", "quads")
 
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -113,6 +113,6 @@ def entity_bindings(name: str) -> dict[str, Literal]:
 
 
 def stats(store: Store, timeout: float | None = None) -> dict[str, pd.DataFrame]:
-    """The tables of ``kg stats``: entities by type, statements by
-    predicate, documents, store size."""
+    """The tables of ``kg stats``: entities by type, the relations (facts,
+    assertions, documents), documents, store size."""
     return {name: store.select(load_query(f"stats_{name}"), timeout=timeout) for name in STATS}

@@ -54,7 +54,7 @@ def canonical(df: pd.DataFrame) -> list[tuple]:
 
 def test_every_query_has_a_header():
     assert {"met", "evidence", "relations", "cooperation", "events", "timeline",
-            "neighbourhood", "stats_entities", "stats_predicates", "stats_documents",
+            "neighbourhood", "stats_entities", "stats_predicates", "stats_relations", "stats_documents",
             "stats_quads"} <= set(NAMES)
     for name in NAMES:
         text = load_query(name)
@@ -248,12 +248,15 @@ def test_neighbourhood(store):
 
 def test_stats(store):
     tables = stats(store)
-    assert set(tables) == {"entities", "predicates", "documents", "quads"}
+    assert set(tables) == {"entities", "relations", "documents", "quads"}
     entities = dict(zip(tables["entities"]["type"], tables["entities"]["entities"]))
     assert entities == {"Person": 5, "Country": 3, "Organization": 2, "Event": 1, "Place": 1}
     size = tables["quads"].iloc[0]
     assert size["quads"] == store.count() and size["graphs"] == 3 and size["entities"] == 12
-    assert tables["predicates"]["quads"].sum() == store.count()
+    assert run(store, "stats_predicates")["quads"].sum() == store.count()
+    rel = tables["relations"].set_index("relation")
+    assert set(rel.index) <= set(relations()) and (rel["assertions"] >= rel["facts"]).all()
+    assert (rel["documents"] >= 1).all() and (rel["documents"] <= 3).all()
     docs = tables["documents"].iloc[0]
     assert (docs["documents"], docs["languages"], docs["dated"], docs["first"], docs["last"]) == (
         3, "az", 3, "2024-03-12", "2024-07-03")
