@@ -78,6 +78,7 @@ import sys
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -268,6 +269,18 @@ class Store(ABC):
 # --- Oxigraph -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)
+def _iri_text(iri: str) -> str:
+    return str(ox.NamedNode(iri))  # validates the IRI once, however often it recurs
+
+
+def _term_text(term) -> str:
+    """A term in N-Triples syntax, written by pyoxigraph's own serializer."""
+    if isinstance(term, URIRef):
+        return _iri_text(str(term))
+    return str(_ox_term(term))
+
+
 def _ox_term(term):
     """An rdflib term as a pyoxigraph term (which validates IRIs and tags)."""
     if isinstance(term, URIRef):
@@ -437,9 +450,9 @@ class OxigraphStore(Store):
         triples = self._document_triples(graph, quads)
         g = str(ox.NamedNode(graph))
         lines = [f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n"]
-        term = _ox_term
+        text = _term_text
         for s, p, o in triples:
-            lines.append(f"{term(s)} {term(p)} {term(o)} .\n")
+            lines.append(f"{text(s)} {text(p)} {text(o)} .\n")
         lines.append("} }\n")
         update = "".join(lines)
         try:
