@@ -21,25 +21,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT / "data" / "gazetteers"
 
-# --- the same lookup key the package uses (kg.nlp.normalize.lookup_key) ---
-try:
-    sys.path.insert(0, str(ROOT))
-    from kg.nlp.normalize import lookup_key  # type: ignore
-except Exception:  # pragma: no cover - fallback keeps the checker standalone
-    _LOWER_AZ = str.maketrans({"I": "ı", "İ": "i"})
-    _ASCII_AZ = str.maketrans("əıöüşçğâîû", "eiouscgaiu")
-    _PUNCT = re.compile(r"[\"'`«»“”„‘’().,;:!?\[\]{}]")
-    _DASH = re.compile(r"[‐‑‒–—―\-_/]")
-    _SPACE = re.compile(r"\s+")
-
-    def lookup_key(label: str) -> str:
-        s = unicodedata.normalize("NFC", label.translate(_LOWER_AZ)).lower()
-        s = _PUNCT.sub(" ", s)
-        s = _DASH.sub(" ", s)
-        s = _SPACE.sub(" ", s).strip()
-        if s.startswith("the "):
-            s = s[4:]
-        return s.translate(_ASCII_AZ)
+# the same lookup key the package uses
+sys.path.insert(0, str(ROOT))
+from kg.nlp.normalize import lookup_key  # noqa: E402
 
 
 TYPES = {"Country", "Place", "Organization", "Event"}
