@@ -14,7 +14,7 @@ from kg.ids import assertion_iri, doc_iri, entity_iri, entity_key, sentence_iri
 from kg.models import Article, Entity, Extraction, Mention, Relation, Sentence
 from kg.rdf import extraction_quads
 from kg.validate import ValidationReport, validate_graph, validate_quads
-from kg.vocab import DCTERMS, KG, SKOS
+from kg.vocab import KG, SKOS
 
 SENTENCES = [
     "Baş prokuror Kamran Əliyev İnterpolun prezidenti Ahmed Naser Al-Raisi ilə görüşüb.",

@@ -119,7 +119,6 @@ class Coreference:
     def _word(self, sent: Sent, u: Unit, units: list[Unit], a: int) -> None:
         st = self.st
         readings = analyse(u.text)
-        lemmas = {r.lemma: r.case for r in readings}
         low = u.low
         # ölkəmiz, ölkəmizə, ölkəmizin
         for ref in self.home_refs:
@@ -221,7 +220,6 @@ class Coreference:
         """A title with no name after it: the person introduced with that title."""
         u = units[a]
         b = a + 1
-        ranks = self.st.lex.ranks
         while b < len(units) and (units[b].text == "," or units[b].kind == "title"
                                   or units[b].kind == "word" and self.st.lex.is_rank(units[b].text)):
             b += 1

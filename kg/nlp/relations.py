@@ -25,7 +25,7 @@ from __future__ import annotations
 from .coref import Coreference
 from .doc import DocState, Sent, Unit
 from .morph import analyse
-from .normalize import capitalize, lookup_key, lower
+from .normalize import lookup_key
 
 AGENTS = ("Person", "Organization", "Country")
 _POSTPOSITIONS = {"üzrə", "ilə", "kimi", "qarşı", "görə", "sonra", "əvvəl", "daxil", "tərəfindən", "arasında",
@@ -310,7 +310,6 @@ class RelationExtractor:
         """The name the title stands before (ranks and further titles may intervene)."""
         units = self.units
         b = a + 1
-        ranks = self.st.lex.ranks
         while b < len(units) and b - a < 12:
             u = units[b]
             prev = units[b - 1]
