@@ -281,3 +281,10 @@ def test_speakers_at_the_opening_of_the_event(extractor):
     assert has(t, "Mikayıl Cabbarov", "participatedIn", "Orta Dəhliz")
     assert has(t, "Yinqmin Yanq", "participatedIn", "Orta Dəhliz")
     assert has(t, "Yinqmin Yanq", "memberOf", "Asiya İnkişaf Bankı")
+
+
+def test_the_host_who_invites_does_not_travel(extractor):
+    t = triples(extractor, "Prezident İlham Əliyev Qazaxıstan Prezidenti Kasım-Jomart Tokayevin dəvəti ilə "
+                           "Astanaya dövlət səfərinə gedib.")
+    assert has(t, "İlham Əliyev", "visited", "Astana")
+    assert not has(t, "Kasım-Jomart Tokayev", "visited", "Astana")

@@ -601,6 +601,11 @@ class RelationExtractor:
                 if pair and pair[0] != pair[1]:
                     self.rel(pair[0], "met", pair[1], "met.parties", 0.7)
 
+    def _is_host(self, u: Unit) -> bool:
+        """"Tokayevin dəvəti ilə": the one who invites hosts, he does not travel."""
+        at = self.units.index(u)
+        return at + 1 < len(self.units) and self.units[at + 1].low.startswith("dəvət")
+
     def _implied_subject(self) -> str | None:
         return self.coref.last_subject or self.protagonist
 
@@ -664,8 +669,10 @@ class RelationExtractor:
                 continue
             # who travels
             visitor = None
-            if low in ("səfəri", "səfərinə", "səfərindən") or (low == "səfər" and nxt == "çərçivəsində"):
-                gen = [x for x in units[max(0, a - 10):a] if _is_arg(x, ("Person", "Organization")) and x.case == "gen"]
+            finite = nxt.startswith(("gedib", "gəlib", "gedir", "gəlir", "yola", "çıxıb", "başlayıb"))
+            if (low in ("səfəri", "səfərinə", "səfərindən") and not finite) or (low == "səfər" and nxt == "çərçivəsində"):
+                gen = [x for x in units[max(0, a - 10):a] if _is_arg(x, ("Person", "Organization")) and x.case == "gen"
+                       and not self._is_host(x)]
                 if gen:
                     visitor = gen[-1].key
                 elif nxt == "çərçivəsində":
