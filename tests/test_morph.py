@@ -49,3 +49,11 @@ def test_sentences_respect_initials_and_abbreviations():
 def test_tokens_keep_suffixed_abbreviations_and_initials():
     toks = [t.text for t in tokenize("K.Əliyev BMT-nin “Özbəkneftqaz” ASC-nin Metbuat.az-a")]
     assert toks == ["K.", "Əliyev", "BMT-nin", "“", "Özbəkneftqaz", "”", "ASC-nin", "Metbuat.az-a"]
+
+
+def test_a_run_without_sentence_ends_is_cut_into_bounded_sentences():
+    from kg.nlp.text import MAX_SENTENCE
+    text = "Prezident İlham Əliyev Bakıda nazir Hakan Fidan ilə görüşüb, " * 400
+    sents = split_sentences(text)
+    assert len(sents) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sents)
+    assert all(text[s.start:s.end] == s.text for s in sents)

@@ -84,7 +84,15 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return lower(word) in _ABBREVIATIONS
 
 
+MAX_SENTENCE = 2000  # characters; longer runs without a sentence end are cut at a space
+
+
 def _add(out: list[Sentence], line: str, offset: int, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:  # a dump with no full stops: bounded work per sentence
+        cut = line.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(out, line, offset, start, cut)
+        start = cut
     chunk = line[start:end]
     stripped = chunk.strip()
     if not stripped:
