@@ -649,8 +649,6 @@ class SentenceAnalyzer:
             elif t.kind == "word" and t.text[:1].isupper() and not t.is_upper and not is_ordinal(t.text) \
                     and not t.text[:1].isdigit():
                 run.append(j)
-                if run and lower(t.text) != t.low or _has_case(t.text):
-                    pass
             elif t.kind == "word" and t.low in particles and run and j + 1 < len(toks) and \
                     toks[j + 1].text[:1].isupper():
                 run.append(j)

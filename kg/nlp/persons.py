@@ -51,9 +51,8 @@ class PersonResolver:
         # full names first, so that initials and surnames can join them
         full = [n for n in names if self._is_full(n[2])]
         partial = [n for n in names if not self._is_full(n[2])]
-        for s, u, texts, _ in full:
-            name = _join(texts)
-            u.key = self._person(name)
+        for _, u, texts, _ in full:
+            u.key = self._person(_join(texts))
         for s, u, texts, _ in partial:
             u.key = self._partial(texts, s, u)
 
@@ -69,8 +68,6 @@ class PersonResolver:
             cand = f"{prefix} {r.lemma}".strip()
             if cand in surfaces or (not prefix and r.lemma in last_words):
                 return _restore(word, r.lemma), r.case
-        if own in last_words and any(lower(" ".join(t.text for t in _words(s, u)[:-1])) for _ in [0]):
-            pass
         # 2. surname endings: the reading with the longest known ending wins
         def ending(lemma: str) -> int:
             return max((len(x) for x in self.suffixes if lemma.endswith(x) and len(lemma) > len(x) + 1), default=0)
@@ -127,4 +124,4 @@ class PersonResolver:
 
 
 def _join(texts: list[str]) -> str:
-    return " ".join(texts).replace(". ", ".") if False else " ".join(texts)
+    return " ".join(texts)
