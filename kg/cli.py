@@ -46,8 +46,10 @@ def cli(ctx: click.Context, store: str | None) -> None:
 @click.option("--force", is_flag=True, help="Re-extract documents even if their text is unchanged.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--max-bytes", type=int, default=None, help="Reject files larger than this (default 20 MB).")
+@click.option("-j", "--jobs", type=click.IntRange(1, None), default=1, show_default=True,
+              help="Extract in this many processes (this one stays the only writer to the store).")
 @click.pass_context
-def ingest(ctx, paths, force, no_progress, max_bytes):
+def ingest(ctx, paths, force, no_progress, max_bytes, jobs):
     """Read articles (.txt files or folders of them) into the store.
 
     Metadata (id, url, date, lang, title) comes from a sidecar ID.json /
@@ -55,10 +57,12 @@ def ingest(ctx, paths, force, no_progress, max_bytes):
     a changed one replaces its old facts.
 
     \b
-    Example:  kg ingest data/articles ../more-news/
+    Examples:
+      kg ingest data/articles ../more-news/
+      kg ingest -j 2 ../archive/          # extraction in 2 processes
     """
     with _open(ctx, read_only=False) as kg:
-        report = kg.ingest(paths, force=force, progress=not no_progress, max_bytes=max_bytes)
+        report = kg.ingest(paths, force=force, progress=not no_progress, max_bytes=max_bytes, jobs=jobs)
     for r in report.rejected:
         click.echo(f"rejected {r.path}: {r.reason}", err=True)
     click.echo(report.summary())
@@ -272,13 +276,13 @@ def build(ctx, paths, no_progress):
         from .viz import GraphTooLarge, write_page
         try:
             write_page(kg.store, html)
-            page_note = f" and {html}"
+            page_note = f" and {_shown(html)}"
         except GraphTooLarge as err:  # the ingest and the Turtle file stand; the page needs a filter
             page_note = f"; no page: {err}"
     for r in report.rejected:
         click.echo(f"rejected {r.path}: {r.reason}", err=True)
     click.echo(report.summary())
-    click.echo(f"wrote {ttl}{page_note}")
+    click.echo(f"wrote {_shown(ttl)}{page_note}")
     if report.rejected:
         ctx.exit(2)
 
@@ -444,6 +448,14 @@ def main(argv=None) -> int:
         click.echo(f"kg: internal error: {type(e).__name__}: {_one_line(e)}", err=True)
         return 70
     return 0
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _one_line(e: Exception) -> str:

@@ -22,7 +22,7 @@ from .extract import Extractor
 from .ids import doc_iri
 from .rdf import extraction_quads
 from .reader import Rejected, find_inputs, read_article
-from .store import Store, open_store
+from .store import Store, open_store, serialize_document
 
 
 @dataclass
@@ -55,40 +55,90 @@ class KnowledgeGraph:
 
     # -- writing ---------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], *, force: bool = False, progress: bool = True,
-               max_bytes: int | None = None) -> IngestReport:
+               max_bytes: int | None = None, jobs: int = 1) -> IngestReport:
+        """Read, extract and store every article under ``paths``.
+
+        ``jobs`` > 1 extracts in that many worker processes while this one
+        reads the files, checks their fingerprints and is the only writer to
+        the store; the outcome (what is written, skipped or rejected, in which
+        order, and the report) is the same as with one job. Each document is
+        still one atomic replacement in the store.
+        """
+        if jobs < 1:
+            raise ValueError("jobs must be at least 1")
         report = IngestReport()
         files, rejected = find_inputs(paths)
         report.rejected.extend(rejected)
         seen: dict[str, str] = {}
         kw = {"max_bytes": max_bytes} if max_bytes else {}
-        bar = tqdm(files, unit="file", desc="ingest", disable=not progress or len(files) < 2, leave=False)
-        for path in bar:
+        bar = tqdm(total=len(files), unit="file", desc="ingest", disable=not progress or len(files) < 2,
+                   leave=False)
+        batch = max(16, 8 * jobs)  # files read (and hashes asked) at a time
+        with _Extractors(jobs, lambda: self.extractor) as pool:
+            pending: list[tuple] = []
+            for start in range(0, len(files), batch):
+                ready = self._start_batch(files[start:start + batch], seen, kw, force, pool, report)
+                self._finish(pending, report, bar)  # the previous batch, while workers extract this one
+                pending = ready
+            self._finish(pending, report, bar)
+        bar.close()
+        return report
+
+    def _start_batch(self, files: list, seen: dict, kw: dict, force: bool, pool: _Extractors,
+                     report: IngestReport) -> list[tuple]:
+        """Read a batch of files (rejections, duplicate ids), ask the store
+        for their fingerprints in one query, and hand the changed ones to the
+        extractors. Returns the batch's outcomes, in file order."""
+        slots: list[tuple] = []
+        for path in files:
             try:
                 article = read_article(path, **kw)
             except InputError as err:
-                report.rejected.append(Rejected(str(path), _reason(err, path)))
+                slots.append(("rejected", Rejected(str(path), _reason(err, path))))
                 continue
             if article.id in seen:
-                report.rejected.append(Rejected(str(path), f"duplicate document id {article.id!r} "
-                                                           f"(already read from {seen[article.id]})"))
+                slots.append(("rejected", Rejected(str(path), f"duplicate document id {article.id!r} "
+                                                              f"(already read from {seen[article.id]})")))
                 continue
             seen[article.id] = str(path)
-            graph = doc_iri(article.id)
-            if not force and self.store.document_hash(graph) == article.sha256:
-                report.unchanged.append(article.id)
-                continue
-            try:
-                ex = self.extractor.extract(article)
-            except KgError:
-                raise
-            except Exception as err:  # a bug in a rule must not stop a batch
-                report.rejected.append(Rejected(str(path), f"extraction failed: {type(err).__name__}: {err}"))
-                continue
-            self.store.replace_document(graph, extraction_quads(ex))
-            report.ingested.append(article.id)
-            report.relations += len(ex.relations)
-            report.entities += len(ex.entities)
-        return report
+            slots.append(("article", path, article))
+        known = {} if force else self.store.document_hashes(
+            doc_iri(slot[2].id) for slot in slots if slot[0] == "article")
+        out = []
+        for slot in slots:
+            if slot[0] == "article":
+                _, path, article = slot
+                if known.get(doc_iri(article.id)) == article.sha256:
+                    slot = ("unchanged", article.id)
+                else:
+                    slot = ("extract", path, article, pool.submit(article))
+            out.append(slot)
+        return out
+
+    def _finish(self, slots: list[tuple], report: IngestReport, bar) -> None:
+        """The outcomes of a batch, in file order: write what was extracted."""
+        for slot in slots:
+            kind = slot[0]
+            if kind == "rejected":
+                report.rejected.append(slot[1])
+            elif kind == "unchanged":
+                report.unchanged.append(slot[1])
+            else:
+                _, path, article, job = slot
+                outcome = job.result()  # a KgError raised in extraction stops the ingest here
+                if outcome[0] == "failed":  # a bug in a rule must not stop a batch
+                    report.rejected.append(Rejected(str(path), f"extraction failed: {outcome[1]}"))
+                else:
+                    _, payload, serialized, relations, entities = outcome
+                    graph = doc_iri(article.id)
+                    if serialized:
+                        self.store.replace_document_serialized(graph, payload)
+                    else:
+                        self.store.replace_document(graph, payload)
+                    report.ingested.append(article.id)
+                    report.relations += relations
+                    report.entities += entities
+            bar.update(1)
 
     def remove(self, doc_id: str) -> bool:
         return self.store.remove_document(doc_iri(doc_id))
@@ -116,6 +166,79 @@ class KnowledgeGraph:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+# --- extraction, here or in worker processes ----------------------------------------
+
+
+def _extract(extractor: Extractor, article, serialize: bool) -> tuple:
+    """("ok", quads or their N-Triples, serialized?, relations, entities), or
+    ("failed", reason) when the extractor raised something other than a
+    KgError (a KgError propagates: it stops the ingest, as it always did)."""
+    try:
+        ex = extractor.extract(article)
+    except KgError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a bug in a rule must not stop a batch
+        return ("failed", f"{type(err).__name__}: {err}")
+    graph = doc_iri(article.id)
+    payload = serialize_document(graph, extraction_quads(ex)) if serialize else list(extraction_quads(ex))
+    return ("ok", payload, serialize, len(ex.relations), len(ex.entities))
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _worker_extract(article) -> tuple:
+    """In a worker process: its own Extractor, built once; the document comes
+    back as N-Triples text, so that the writer only has to store it."""
+    global _WORKER_EXTRACTOR
+    if _WORKER_EXTRACTOR is None:
+        _WORKER_EXTRACTOR = Extractor()
+    return _extract(_WORKER_EXTRACTOR, article, serialize=True)
+
+
+class _Done:
+    """A job run at once, with a Future's ``result()``."""
+
+    def __init__(self, fn, *args):
+        try:
+            self._value, self._error = fn(*args), None
+        except BaseException as err:  # noqa: BLE001 - re-raised by result(), in order
+            self._value, self._error = None, err
+
+    def result(self):
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+class _Extractors:
+    """One job: extraction in this process. More: a pool of that many worker
+    processes (spawned: a fresh interpreter each, nothing inherited from a
+    process that holds the store open), fed by ``submit``."""
+
+    def __init__(self, jobs: int, extractor):
+        self.jobs = jobs
+        self._extractor = extractor
+        self._pool = None
+
+    def __enter__(self):
+        if self.jobs > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        return self
+
+    def submit(self, article):
+        if self._pool is None:
+            return _Done(_extract, self._extractor(), article, False)
+        return self._pool.submit(_worker_extract, article)
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=exc[0] is None, cancel_futures=True)
 
 
 def _reason(err: InputError, path) -> str:

@@ -107,10 +107,16 @@ _BOOLEAN = _XSD + "boolean"
 
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> Store:
     """The store at ``path`` (default: ``kg.config.store_path()``); ``":memory:"``
-    gives an empty in-memory store."""
+    gives an empty in-memory store; ``sparql+http://HOST:PORT/PATH`` or a
+    ``.toml`` file describing one, a store in a SPARQL 1.1 server
+    (``kg.remote.SparqlStore``)."""
     if str(path) == MEMORY:
         return MemoryStore()
-    return OxigraphStore(store_path(path), read_only=read_only)
+    location = store_path(path)
+    from .remote import SparqlStore, is_remote  # kg.remote imports this module
+    if is_remote(location):
+        return SparqlStore(location, read_only=read_only)
+    return OxigraphStore(location, read_only=read_only)
 
 
 # --- shared helpers -----------------------------------------------------------
@@ -178,6 +184,29 @@ def _check_format(fmt: str) -> None:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
 
 
+def serialize_document(graph: str, quads: Iterable[Quad]) -> str:
+    """The triples of one document as N-Triples lines (pyoxigraph's own
+    serializer: every term valid and escaped; ValueError for an invalid IRI
+    or a quad outside ``graph``), ready for ``replace_document_serialized``."""
+    if graph == META_GRAPH:
+        raise ValueError(f"{META_GRAPH} is the store's meta graph, not a document")
+    term = _term_text
+    lines = []
+    for s, p, o, g in quads:
+        if str(g) != graph:
+            raise ValueError(f"quad in graph {g}, expected {graph}")
+        lines.append(f"{term(s)} {term(p)} {term(o)} .\n")
+    return "".join(lines)
+
+
+def _replace_update(graph: str, ntriples: str) -> str:
+    """One SPARQL Update: drop the document's graph, insert its triples."""
+    if graph == META_GRAPH:
+        raise ValueError(f"{META_GRAPH} is the store's meta graph, not a document")
+    g = str(ox.NamedNode(graph))
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{ntriples}}} }}\n"
+
+
 class Store(ABC):
     """What the rest of kg sees. Subclasses implement the abstract methods;
     ``select``/``ask``/``construct``/``documents``/``document_hash`` are
@@ -230,6 +259,25 @@ class Store(ABC):
             f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?d <{KG.contentHash}> ?hash }} }} LIMIT 1",
             {"g": URIRef(graph)})
         return str(df["hash"].iloc[0]) if len(df) else None
+
+    def document_hashes(self, graphs: Iterable[str]) -> dict[str, str]:
+        """``document_hash`` of many documents in one query: graph -> hash,
+        for the documents that are in the store (an ingest asks for a batch
+        at a time: one round trip instead of one per file on a server)."""
+        names = [str(ox.NamedNode(g)) for g in dict.fromkeys(graphs)]  # validated IRIs
+        if not names:
+            return {}
+        df = self.select(f"SELECT ?g (SAMPLE(?h) AS ?hash) WHERE {{ VALUES ?g {{ {' '.join(names)} }} "
+                         f"GRAPH ?g {{ ?d <{KG.contentHash}> ?h }} }} GROUP BY ?g")
+        return {str(g): str(h) for g, h in zip(df["g"], df["hash"]) if g is not None and h is not None}
+
+    def replace_document_serialized(self, graph: str, ntriples: str) -> None:
+        """``replace_document`` with the triples already written by
+        ``serialize_document`` (in a worker process, say). Backends that
+        write SPARQL Update text use it as is; this default parses it back."""
+        g = URIRef(graph)
+        parsed = _graph(ntriples.encode("utf-8"))
+        self.replace_document(graph, ((s, p, o, g) for s, p, o in parsed))
 
     # --- helpers ----------------------------------------------------------------
 
@@ -447,14 +495,14 @@ class OxigraphStore(Store):
         """One SPARQL Update, hence one transaction: DROP, then INSERT DATA.
         Every term is written by pyoxigraph's own N-Triples serializer."""
         self._writable()
-        triples = self._document_triples(graph, quads)
-        g = str(ox.NamedNode(graph))
-        lines = [f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n"]
-        text = _term_text
-        for s, p, o in triples:
-            lines.append(f"{text(s)} {text(p)} {text(o)} .\n")
-        lines.append("} }\n")
-        update = "".join(lines)
+        self._replace(graph, serialize_document(graph, quads))
+
+    def replace_document_serialized(self, graph: str, ntriples: str) -> None:
+        self._writable()
+        self._replace(graph, ntriples)
+
+    def _replace(self, graph: str, ntriples: str) -> None:
+        update = _replace_update(graph, ntriples)
         try:
             self._db.update(update)
         except (SyntaxError, OSError) as err:

@@ -154,7 +154,7 @@ def test_kill_minus_nine_leaves_whole_documents_and_a_rerun_finishes(tmp_path):
 
 def test_a_second_writer_is_refused_and_readers_keep_reading(tmp_path):
     folder = tmp_path / "in"
-    write_articles(folder, 300, seed=6)
+    write_articles(folder, 1500, seed=6)  # some 20 s of ingest: the writer outlives the checks below
     store = tmp_path / "store"
     kg("ingest", str(SEED), "--no-progress", store=store, check=True)
     writer = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(store), "ingest", str(folder), "--no-progress"],
@@ -166,6 +166,7 @@ def test_a_second_writer_is_refused_and_readers_keep_reading(tmp_path):
         assert second.returncode != 0 and "in use" in second.stderr
         reader = kg("query", "met", "--entity", "Kamran Əliyev", "--format", "csv", store=store, check=True)
         assert "Ahmed Naser Al-Raisi" in reader.stdout
+        assert writer.poll() is None, "the writer ended before the checks: make its batch bigger"
     finally:
         writer.wait(timeout=300)
     assert writer.returncode == 0
