@@ -198,25 +198,32 @@ def remove(ctx, docs):
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="turtle", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: stdout).")
+@click.option("--with-meta", is_flag=True,
+              help="Add kg's meta graph (layout version): the file is a whole store for a server's bulk loader "
+                   "(nquads or trig only).")
 @click.pass_context
-def export(ctx, fmt, output):
+def export(ctx, fmt, output, with_meta):
     """Write the graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD, GraphML or GEXF.
 
     \b
-    Example:  kg export --format trig -o output/graph.trig
+    Examples:
+      kg export --format trig -o output/graph.trig
+      kg export --format nquads --with-meta -o all.nq   # for a SPARQL server's bulk loader
     """
+    if with_meta and fmt not in ("nquads", "trig"):
+        raise click.UsageError("--with-meta needs --format nquads or trig")
     with _open(ctx, read_only=True) as kg:
         if fmt in ("graphml", "gexf"):
             from .graph import export_network
             target = output or sys.stdout.buffer
             export_network(kg.store, target, fmt)
         elif output is None:
-            kg.export(sys.stdout.buffer, fmt)
+            kg.export(sys.stdout.buffer, fmt, with_meta=with_meta)
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
             tmp = output.with_name(output.name + ".part")
             with open(tmp, "wb") as fh:
-                kg.export(fh, fmt)
+                kg.export(fh, fmt, with_meta=with_meta)
             tmp.replace(output)
     if output is not None:
         click.echo(f"wrote {output}", err=True)

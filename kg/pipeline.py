@@ -22,7 +22,7 @@ from .extract import Extractor
 from .ids import doc_iri
 from .rdf import extraction_quads
 from .reader import Rejected, find_inputs, read_article
-from .store import Store, open_store, serialize_document
+from .store import Store, open_store, serialize_document, write_meta
 
 
 @dataclass
@@ -155,8 +155,15 @@ class KnowledgeGraph:
     def stats(self) -> dict:
         return queries.stats(self.store)
 
-    def export(self, out, fmt: str = "turtle") -> None:
+    def export(self, out, fmt: str = "turtle", *, with_meta: bool = False) -> None:
+        """Write the graph (the documents' graphs) to the binary file ``out``.
+        ``with_meta`` (N-Quads or TriG) adds kg's meta graph: the file is then
+        a whole store for a SPARQL server's bulk loader."""
+        if with_meta and fmt not in ("nquads", "trig"):
+            raise ValueError(f"--with-meta needs --format nquads or trig, not {fmt}")
         self.store.export(out, fmt)
+        if with_meta:
+            write_meta(out, fmt)
 
     def close(self) -> None:
         self.store.close()

@@ -199,6 +199,19 @@ def serialize_document(graph: str, quads: Iterable[Quad]) -> str:
     return "".join(lines)
 
 
+def write_meta(out: BinaryIO, fmt: str) -> None:
+    """kg's meta graph (the store layout version) in ``fmt`` ("nquads" or
+    "trig"), to follow an ``export``: a file that a SPARQL server's bulk
+    loader reads is then a whole kg store, which ``--store sparql+http://…``
+    opens without a layout-version error."""
+    if fmt not in ("nquads", "trig"):
+        raise ValueError(f"the meta graph needs a quad format (nquads or trig), not {fmt!r}")
+    meta = ox.NamedNode(META_GRAPH)
+    quad = ox.Quad(meta, ox.NamedNode(str(KG.schemaVersion)),
+                   ox.Literal(str(STORE_SCHEMA_VERSION), datatype=ox.NamedNode(_XSD + "integer")), meta)
+    ox.serialize([quad], out, ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG)
+
+
 def _replace_update(graph: str, ntriples: str) -> str:
     """One SPARQL Update: drop the document's graph, insert its triples."""
     if graph == META_GRAPH:
@@ -269,6 +282,8 @@ class Store(ABC):
             return {}
         df = self.select(f"SELECT ?g (SAMPLE(?h) AS ?hash) WHERE {{ VALUES ?g {{ {' '.join(names)} }} "
                          f"GRAPH ?g {{ ?d <{KG.contentHash}> ?h }} }} GROUP BY ?g")
+        if df.empty:
+            return {}
         return {str(g): str(h) for g, h in zip(df["g"], df["hash"]) if g is not None and h is not None}
 
     def replace_document_serialized(self, graph: str, ntriples: str) -> None:

@@ -34,6 +34,7 @@ from kg.store import OxigraphStore, open_store
 from kg.synth import write_articles
 from kg.vocab import KG
 from tests import test_store as contract
+from tests.conftest import SEED
 from tests.test_store import CORPUS, doc_interpol, graph_of, graph_size, grown, iri, load, quads
 
 # --- the store contract, against Virtuoso ------------------------------------------------
@@ -478,3 +479,105 @@ def test_partial_answers_are_refused(fake_server):
     with pytest.raises(QueryError, match=r"query failed \(HTTP 500\): Virtuoso 42000 Error: out of memory"):
         s.select("SELECT ?v WHERE { ?s ?p ?v }")
     s.close()
+
+
+# --- the bulk path: an embedded build, N-Quads, the server's own loader ---------------------------
+
+
+def test_bulk_load_of_an_export_with_meta(virtuoso, tmp_path, capsys):
+    """Build locally, ``kg export --format nquads --with-meta``, load the file
+    with Virtuoso's bulk loader (ld_dir + rdf_loader_run): kg then reads the
+    server as a whole store, and the answers are the embedded store's."""
+    folder = tmp_path / "articles"
+    write_articles(folder, 20, seed=11)
+    local = tmp_path / "local"
+    assert kg_main(["--store", str(local), "ingest", "--no-progress", str(folder)]) == 0
+    nq = virtuoso.folder / "bulk.nq"  # in the server's DirsAllowed
+    assert kg_main(["--store", str(local), "export", "--format", "nquads", "--with-meta", "-o", str(nq)]) == 0
+    capsys.readouterr()
+
+    def bulk_load(path) -> None:
+        virtuoso.clear()
+        virtuoso.sql("delete from DB.DBA.load_list;")
+        virtuoso.sql(f"ld_dir('{virtuoso.folder}', '{path.name}', 'urn:kg:unused');")
+        virtuoso.sql("rdf_loader_run();")
+
+    try:
+        bulk_load(nq)
+        with OxigraphStore(local, read_only=True) as mine, SparqlStore(virtuoso.endpoint, read_only=True) as server:
+            assert server.count() == mine.count() > 0
+            assert server.documents() == mine.documents()
+            for name in ("met", "cooperation"):
+                ours = run(mine, name)
+                theirs = run(server, name)
+                assert len(theirs) == len(ours) > 0
+        assert kg_main(["--store", virtuoso.endpoint, "stats"]) == 0
+        assert "documents" in capsys.readouterr().out
+
+        # Without the meta graph the server holds kg's documents but no layout
+        # version: kg says so in one line instead of guessing.
+        plain = virtuoso.folder / "plain.nq"
+        assert kg_main(["--store", str(local), "export", "--format", "nquads", "-o", str(plain)]) == 0
+        bulk_load(plain)
+        capsys.readouterr()
+        assert kg_main(["--store", virtuoso.endpoint, "stats"]) != 0
+        err = capsys.readouterr().err
+        assert "layout version none" in err and "Traceback" not in err
+    finally:
+        virtuoso.clear()
+        virtuoso.sql("delete from DB.DBA.load_list;")
+
+
+def test_with_meta_needs_a_quad_format(tmp_path, capsys):
+    store = tmp_path / "s"
+    assert kg_main(["--store", str(store), "ingest", "--no-progress", str(SEED)]) == 0
+    capsys.readouterr()
+    assert kg_main(["--store", str(store), "export", "--format", "turtle", "--with-meta"]) == 2
+    assert "--with-meta needs --format nquads or trig" in capsys.readouterr().err
+    out = tmp_path / "all.trig"
+    assert kg_main(["--store", str(store), "export", "--format", "trig", "--with-meta", "-o", str(out)]) == 0
+    import pyoxigraph as ox
+    copy = ox.Store()
+    copy.load(path=str(out), format=ox.RdfFormat.TRIG)
+    meta = ox.NamedNode(META_GRAPH)
+    versions = [q.object.value for q in copy.quads_for_pattern(meta, None, None, meta)]
+    assert versions == [str(STORE_SCHEMA_VERSION)]
+    assert len(copy) == OxigraphStore(store, read_only=True).count() + 1
+
+
+class _ReadOnlyServer(http.server.BaseHTTPRequestHandler):
+    """A server that answers queries (kg's layout version, else nothing) and
+    refuses every update with 403, as a read-only endpoint does."""
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+        if body.startswith("update="):
+            status, ctype, data = 403, "text/plain", b"Virtuoso 42000 Error SR186: No permission to execute"
+        elif "schemaVersion" in body:
+            status, ctype, data = 200, "application/sparql-results+json", _answer(1)
+        else:
+            status, ctype = 200, "application/sparql-results+json"
+            data = b'{"head": {"vars": []}, "results": {"bindings": []}}'
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_cli_reports_a_server_that_refuses_updates(capsys):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ReadOnlyServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"sparql+http://127.0.0.1:{server.server_address[1]}/sparql"
+        code = kg_main(["--store", url, "ingest", "--no-progress", str(SEED)])
+        err = capsys.readouterr().err
+        assert code == 4 and "Traceback" not in err
+        assert "refused to" in err and "HTTP 403" in err and "SPARQL_UPDATE" in err
+        assert len(err.strip().splitlines()) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
