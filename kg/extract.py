@@ -61,7 +61,8 @@ class Extractor:
         return self._finish(state, sentences)
 
     def _finish(self, state: DocState, sentences: list[Sentence]) -> Extraction:
-        relations = [r for r in state.relations if r.confidence >= self.min_confidence]
+        relations = _without_overridden_defaults(
+            [r for r in state.relations if r.confidence >= self.min_confidence], state)
         used = {m.entity for m in state.mentions} | {r.subject for r in relations} | {r.object for r in relations}
         entities = {k: e for k, e in state.entities.items() if k in used}
         mentions, spans = [], set()
@@ -71,6 +72,18 @@ class Extractor:
                 mentions.append(m)
         return Extraction(article=state.article, sentences=sentences, entities=entities,
                           mentions=mentions, relations=relations)
+
+
+def _without_overridden_defaults(relations: list, state: DocState) -> list:
+    """A title with no owner ("Prezident Ərdoğan") falls back on the title's
+    default (the home country): a guess. When the same article says whom the
+    person heads explicitly, with a body of the same type ("Türkiyə prezidenti
+    Ərdoğan"), the explicit fact wins and the guess is dropped."""
+    explicit = {(r.subject, state.etype(r.object)) for r in relations
+                if r.predicate == "heads" and not r.rule.endswith("title_default")}
+    return [r for r in relations
+            if not (r.predicate == "heads" and r.rule.endswith("title_default")
+                    and (r.subject, state.etype(r.object)) in explicit)]
 
 
 _default: Extractor | None = None

@@ -50,6 +50,18 @@ def test_president_without_country_heads_the_home_country(extractor):
     assert has(t, "İlham Əliyev", "heads", "Azərbaycan")
 
 
+def test_an_explicit_country_overrides_the_default_of_a_bare_title(extractor):
+    # "Prezident Ərdoğan" alone would default to the home country; the same
+    # article says he is Türkiyə's president, so only that stands.
+    t = triples(extractor, "Prezident Əliyev və prezident Rəcəb Tayyib Ərdoğan görüşüblər. "
+                           "Türkiyə prezidenti Rəcəb Tayyib Ərdoğan bəyanat verib.")
+    assert has(t, "Rəcəb Tayyib Ərdoğan", "heads", "Türkiyə")
+    assert not has(t, "Rəcəb Tayyib Ərdoğan", "heads", "Azərbaycan")
+    # the default still holds for someone nothing else is said about
+    t = triples(extractor, "Prezident Əliyev və prezident Rəcəb Tayyib Ərdoğan görüşüblər.")
+    assert has(t, "Rəcəb Tayyib Ərdoğan", "heads", "Azərbaycan")
+
+
 def test_owner_in_genitive_before_the_title(extractor):
     t = triples(extractor, "İnterpolun baş katibi Valdesi Urkisa Bakıda çıxış edib.")
     assert has(t, "Valdesi Urkisa", "heads", "İnterpol")
