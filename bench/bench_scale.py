@@ -353,8 +353,9 @@ def _worker(args, started: list) -> int:
          (server.size_mb() if server else None))
     todo = questions(size, args.seed)
     if args.alternatives:
+        from kg.nlp.normalize import lookup_key
         todo += [(f"{name} (alt: {desc})", text, None if name == "cooperation" else
-                  {"key": __import__("kg.nlp.normalize", fromlist=["x"]).lookup_key(PRESIDENT)})
+                  {"key": lookup_key(PRESIDENT)})
                  for name, (desc, text) in ALTERNATIVES.items()]
     for label, text, bindings in todo:
         r = timed_runs(engine, store, text, bindings, args.runs, args.timeout)
@@ -398,28 +399,19 @@ def virtuoso_bulk_from_generator(store, server, size: int, seed: int) -> float:
     """Write the generated documents as N-Quads (with kg's meta graph), then
     time Virtuoso's loader on them. Returns the loader's seconds."""
     import pyoxigraph as ox
-    from kg.config import META_GRAPH, STORE_SCHEMA_VERSION
-    from kg.store import _ox_term
+    from kg.store import _ox_term, write_meta
     from kg.synth import graph_documents
-    from kg.vocab import KG
     nq = server.folder / "all.nq"
-    meta = ox.NamedNode(META_GRAPH)
     with open(nq, "wb") as fh:
         quads = (ox.Quad(*(_ox_term(t) for t in quad)) for _, qs in graph_documents(size, seed=seed) for quad in qs)
         ox.serialize(quads, fh, ox.RdfFormat.N_QUADS)
-        fh.write(str(ox.Quad(meta, ox.NamedNode(str(KG.schemaVersion)), ox.Literal(
-            str(STORE_SCHEMA_VERSION), datatype=ox.NamedNode(PREFIXES_XSD + "integer")), meta)).encode() + b" .\n")
+        write_meta(fh, "nquads")
     server.clear()
     t = time.perf_counter()
-    server.sql(f"ld_dir('{server.folder}', 'all.nq', 'urn:kg:unused');")
-    server.sql("rdf_loader_run();")
-    server.sql("checkpoint;")
+    server.bulk_load(nq)
     seconds = time.perf_counter() - t
     nq.unlink()
     return seconds
-
-
-PREFIXES_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def virtuoso_bulk_load(store, server) -> None:
@@ -431,9 +423,7 @@ def virtuoso_bulk_load(store, server) -> None:
     quads = store.count()
     server.clear()
     t = time.perf_counter()
-    server.sql(f"ld_dir('{server.folder}', 'all.nq', 'urn:kg:unused');")
-    server.sql("rdf_loader_run();")
-    server.sql("checkpoint;")
+    server.bulk_load(nq)
     seconds = time.perf_counter() - t
     emit(event="bulk", seconds=seconds, quads=store.count(), expected=quads,
          disk_mb=server.size_mb(), nquads_mb=nq.stat().st_size / 2**20)

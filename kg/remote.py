@@ -62,7 +62,7 @@ from rdflib import BNode, Graph
 from .config import DOC_NS, META_GRAPH, PREFIXES, STORE_SCHEMA_VERSION
 from .errors import QueryError, StoreError
 from .store import (
-    EXPORT_FORMATS, Quad, Store, _binding_terms, _check_format, _graph, _not_projected, _one_line, _ox_term,
+    EXPORT_FORMATS, Quad, Store, _binding_terms, _graph, _not_projected, _one_line, _ox_export, _ox_term,
     _query_error, _replace_update, _solutions_frame, serialize_document,
 )
 from .vocab import KG
@@ -611,18 +611,12 @@ class SparqlStore(Store):
                 batch, size = [], 0
 
     def export(self, out: BinaryIO, fmt: str) -> None:
-        _check_format(fmt)
-        if fmt in ("trig", "nquads"):
-            ox.serialize(self._quads(), out, ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS,
-                         prefixes=PREFIXES if fmt == "trig" else None)
-            return
-        # One graph: each triple once, however many documents hold it.
-        merged = ox.Store()
-        merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._quads())
-        triples = merged.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                      "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-        ox.serialize(triples, out, rdf_format, prefixes=PREFIXES if fmt == "turtle" else None)
+        def triples():  # one graph: each triple once, however many documents hold it
+            merged = ox.Store()
+            merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._quads())
+            return merged.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+        _ox_export(out, fmt, self._quads, triples)
 
     def _check_version(self) -> None:
         meta = ox.NamedNode(META_GRAPH)

@@ -188,15 +188,22 @@ def serialize_document(graph: str, quads: Iterable[Quad]) -> str:
     """The triples of one document as N-Triples lines (pyoxigraph's own
     serializer: every term valid and escaped; ValueError for an invalid IRI
     or a quad outside ``graph``), ready for ``replace_document_serialized``."""
-    if graph == META_GRAPH:
-        raise ValueError(f"{META_GRAPH} is the store's meta graph, not a document")
     term = _term_text
-    lines = []
-    for s, p, o, g in quads:
-        if str(g) != graph:
-            raise ValueError(f"quad in graph {g}, expected {graph}")
-        lines.append(f"{term(s)} {term(p)} {term(o)} .\n")
-    return "".join(lines)
+    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in Store._document_triples(graph, quads))
+
+
+def _ox_export(out: BinaryIO, fmt: str, quads, triples) -> None:
+    """Write an export with pyoxigraph's serializers: ``quads()`` for the
+    quad formats (a graph per document), ``triples()`` otherwise (each triple
+    once). Both are callables, so only the one the format needs runs."""
+    _check_format(fmt)
+    if fmt in ("trig", "nquads"):
+        ox.serialize(quads(), out, ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS,
+                     prefixes=PREFIXES if fmt == "trig" else None)
+        return
+    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                  "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    ox.serialize(triples(), out, rdf_format, prefixes=PREFIXES if fmt == "turtle" else None)
 
 
 def write_meta(out: BinaryIO, fmt: str) -> None:
@@ -209,7 +216,7 @@ def write_meta(out: BinaryIO, fmt: str) -> None:
     meta = ox.NamedNode(META_GRAPH)
     quad = ox.Quad(meta, ox.NamedNode(str(KG.schemaVersion)),
                    ox.Literal(str(STORE_SCHEMA_VERSION), datatype=ox.NamedNode(_XSD + "integer")), meta)
-    ox.serialize([quad], out, ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG)
+    _ox_export(out, fmt, lambda: [quad], None)
 
 
 def _replace_update(graph: str, ntriples: str) -> str:
@@ -268,10 +275,7 @@ class Store(ABC):
         return [str(g) for g in df["g"]]
 
     def document_hash(self, graph: str) -> str | None:
-        df = self.select(
-            f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?d <{KG.contentHash}> ?hash }} }} LIMIT 1",
-            {"g": URIRef(graph)})
-        return str(df["hash"].iloc[0]) if len(df) else None
+        return self.document_hashes([graph]).get(graph)
 
     def document_hashes(self, graphs: Iterable[str]) -> dict[str, str]:
         """``document_hash`` of many documents in one query: graph -> hash,
@@ -592,22 +596,17 @@ class OxigraphStore(Store):
         return len(self._db) - sum(1 for _ in self._db.quads_for_pattern(None, None, None, meta))
 
     def export(self, out: BinaryIO, fmt: str) -> None:
-        _check_format(fmt)
         db = self._db
-        if fmt in ("trig", "nquads"):
+
+        def quads():
             graphs = sorted((g for g in db.named_graphs()
                              if isinstance(g, ox.NamedNode) and g.value != META_GRAPH),
                             key=lambda g: g.value)
-            data = (q for g in graphs for q in db.quads_for_pattern(None, None, None, g))
-            ox.serialize(data, out, ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS,
-                         prefixes=PREFIXES if fmt == "trig" else None)
-            return
+            return (q for g in graphs for q in db.quads_for_pattern(None, None, None, g))
+
         # One graph: CONSTRUCT returns each triple once, however many documents hold it.
-        triples = db.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                           f"FILTER (?g != <{META_GRAPH}>) }}")
-        rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                      "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-        ox.serialize(triples, out, rdf_format, prefixes=PREFIXES if fmt == "turtle" else None)
+        _ox_export(out, fmt, quads, lambda: db.query(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{META_GRAPH}>) }}"))
 
     def close(self) -> None:
         """Releases the store (and a writer's lock). pyoxigraph has no close():

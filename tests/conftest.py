@@ -171,6 +171,15 @@ MaxQueryExecutionTime = {self.max_query_seconds}
             with urllib.request.urlopen(req, timeout=600) as r:
                 r.read()
 
+    def bulk_load(self, path: Path) -> None:
+        """Virtuoso's own loader (ld_dir, rdf_loader_run, checkpoint) on an
+        N-Quads file in the server's folder (its DirsAllowed)."""
+        path = Path(path)
+        self.sql("delete from DB.DBA.load_list;")
+        self.sql(f"ld_dir('{path.parent}', '{path.name}', 'urn:kg:unused');")
+        self.sql("rdf_loader_run();")
+        self.sql("checkpoint;")
+
     def size_mb(self) -> float:
         return sum(p.stat().st_size for p in self.folder.glob("virtuoso*.db")) / 2**20
 

@@ -498,9 +498,7 @@ def test_bulk_load_of_an_export_with_meta(virtuoso, tmp_path, capsys):
 
     def bulk_load(path) -> None:
         virtuoso.clear()
-        virtuoso.sql("delete from DB.DBA.load_list;")
-        virtuoso.sql(f"ld_dir('{virtuoso.folder}', '{path.name}', 'urn:kg:unused');")
-        virtuoso.sql("rdf_loader_run();")
+        virtuoso.bulk_load(path)
 
     try:
         bulk_load(nq)
