@@ -213,3 +213,33 @@ def virtuoso(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+# --- stores the graph and page tests share (builders in tests/graphdata.py) ---------------
+
+
+@pytest.fixture(scope="module")
+def clubs_store(tmp_path_factory):
+    from kg.store import open_store
+    from tests.graphdata import two_clubs, write_docs
+    store = write_docs(open_store(str(tmp_path_factory.mktemp("clubs") / "store")), two_clubs())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    from tests.graphdata import seed_articles, store_from_articles
+    store = store_from_articles(tmp_path_factory.mktemp("seed") / "store", seed_articles())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    if not (DEV / "az-0001.txt").exists():
+        pytest.skip(f"the shared dev corpus is not at {DEV}")
+    from tests.graphdata import dev_articles, store_from_articles
+    store = store_from_articles(tmp_path_factory.mktemp("corpus") / "store", dev_articles())
+    yield store
+    store.close()

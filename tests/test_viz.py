@@ -22,11 +22,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.graph import build_graph, find_entity
+from kg.graph import build_graph
 from kg.store import open_store
 from kg.viz import MAX_NODES, GraphTooLarge, layout, render_page, write_page
-from tests.test_graph import (CORPUS_DEV, KAMRAN, RAISI, Doc, iri, seed_articles, store_from_articles,
-                              two_clubs, write_docs)
+from tests.graphdata import KAMRAN, RAISI, Doc, seed_articles, write_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -68,30 +67,6 @@ def hostile_docs() -> list[Doc]:
 
 
 # --- fixtures ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def clubs_store(tmp_path_factory):
-    store = write_docs(open_store(str(tmp_path_factory.mktemp("viz-clubs") / "store")), two_clubs())
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory):
-    store = store_from_articles(tmp_path_factory.mktemp("viz-seed") / "store", seed_articles())
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory):
-    if not (CORPUS_DEV / "az-0001.txt").exists():
-        pytest.skip(f"the shared dev corpus is not at {CORPUS_DEV}")
-    from tests.test_graph import dev_articles
-    store = store_from_articles(tmp_path_factory.mktemp("viz-corpus") / "store", dev_articles())
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -521,8 +496,3 @@ def test_browser_large_graph_settles_fast(synthetic_stores, open_page, tmp_path,
     met = sum(1 for e in data["edges"] if data["predicates"][e["p"]]["name"] == "met")
     assert page.counts()["edges"] == summary.edges - met
     page.assert_clean()
-
-
-def test_focus_resolves_like_find_entity(clubs_store):
-    G = build_graph(clubs_store)
-    assert find_entity(G, "A. Məmmədov") == iri("Person", "Anar Məmmədov")
