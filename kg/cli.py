@@ -252,11 +252,8 @@ def stats(ctx, fmt):
 @click.pass_context
 def validate(ctx):
     """Check the stored graph against the SHACL shapes (ontology/shapes.ttl)."""
-    from .validate import validate_graph
     with _open(ctx, read_only=True) as kg:
-        g = kg.store.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-                               "FILTER (?g != <https://w3id.org/kg-news/meta>) }")
-    report = validate_graph(g)
+        report = kg.validate()
     if report.conforms:
         click.echo("conforms")
         return

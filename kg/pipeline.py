@@ -155,6 +155,18 @@ class KnowledgeGraph:
     def stats(self) -> dict:
         return queries.stats(self.store)
 
+    def validate(self):
+        """kg's graphs (the documents, as ``export`` sees them, on any backend)
+        against the SHACL shapes: a ``kg.validate.ValidationReport``."""
+        import io
+
+        from rdflib import Graph
+
+        from .validate import validate_graph
+        data = io.BytesIO()
+        self.store.export(data, "ntriples")
+        return validate_graph(Graph().parse(data=data.getvalue(), format="nt"))
+
     def export(self, out, fmt: str = "turtle", *, with_meta: bool = False) -> None:
         """Write the graph (the documents' graphs) to the binary file ``out``.
         ``with_meta`` (N-Quads or TriG) adds kg's meta graph: the file is then

@@ -198,3 +198,23 @@ def test_random_bytes_never_break_the_ingest_or_the_store(tmp_path_factory, data
         assert all("\n" not in r.reason for r in report.rejected)
         assert "seed" in report.ingested
         assert g.query("ASK { ?a a <https://w3id.org/kg-news/ontology#Assertion> }")
+
+
+def test_kg_validate(tmp_path):
+    """`kg validate`: the seed's graph conforms; a document written by hand
+    that breaks the shapes (an entity with no label) is reported, exit 1."""
+    store = tmp_path / "store"
+    kg("ingest", str(SEED), "--no-progress", store=store, check=True)
+    ok = kg("validate", store=store)
+    assert ok.returncode == 0 and ok.stdout.strip() == "conforms"
+    from rdflib import RDF, URIRef
+
+    from kg.ids import doc_iri
+    from kg.store import OxigraphStore
+    from kg.vocab import KG
+    g = URIRef(doc_iri("broken"))
+    with OxigraphStore(store) as s:
+        s.replace_document(str(g), [(URIRef("https://w3id.org/kg-news/id/person/nobody"), RDF.type, KG.Person, g)])
+    bad = kg("validate", store=store)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert "nobody" in bad.stderr
