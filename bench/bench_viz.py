@@ -16,14 +16,13 @@ and prints a table with the machine's CPU count.
     .venv/bin/python bench/bench_viz.py 100 1000 20000  # other sizes
     .venv/bin/python bench/bench_viz.py --docs docs      # the README screenshots
 
-``synthetic_extractions`` is also what the tests use for large graphs.
+The synthetic graphs are ``kg.synth.network_extractions``, which the tests use too.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import platform
-import random
 import sys
 import tempfile
 import time
@@ -33,90 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kg.ids import doc_iri, entity_key  # noqa: E402
-from kg.models import Article, Entity, Extraction, Relation, Sentence  # noqa: E402
+from kg.ids import doc_iri  # noqa: E402
+from kg.models import Article  # noqa: E402
+from kg.synth import network_extractions, write_extractions  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-_TYPES = [("Person", 0.40), ("Organization", 0.35), ("Country", 0.05), ("Place", 0.10), ("Event", 0.10)]
-_STEM = {"Person": "Şəxs", "Organization": "Təşkilat", "Country": "Ölkə", "Place": "Şəhər", "Event": "Tədbir"}
-_VERB = {"met": "ilə görüşüb", "heads": "rəhbərlik edir", "memberOf": "üzvüdür", "cooperatesWith":
-         "ilə əməkdaşlıq edir", "participatedIn": "iştirak edib", "heldIn": "keçirilib", "visited": "səfər edib",
-         "partOf": "tərkib hissəsidir", "organizedBy": "təşkil edib", "chairedBy": "sədrlik edib",
-         "cochairedBy": "həmsədrlik edib"}
-
-def _predicate(st: str, ot: str, rng: random.Random) -> str:
-    if st == "Person" and ot in ("Person", "Organization"):
-        return rng.choice(["met", "met", "heads", "memberOf"])
-    if st == "Person" and ot in ("Place", "Country"):
-        return "visited"
-    if st == "Event" and ot in ("Place", "Country"):
-        return "heldIn"
-    if st in ("Person", "Organization", "Country") and ot == "Event":
-        return "participatedIn"
-    if st == "Event":
-        return rng.choice(["organizedBy", "chairedBy"])
-    if st == "Organization" and ot in ("Organization", "Country"):
-        return rng.choice(["partOf", "cooperatesWith", "memberOf"])
-    return "cooperatesWith"
-
-def synthetic_extractions(n_nodes: int, *, seed: int = 0, per_doc: int = 10) -> list[Extraction]:
-    """Articles whose relations form a scale-free-ish network of about
-    ``n_nodes`` entities and 1.5 times as many relations (preferential
-    attachment: a few hubs, many small actors, like news), with dates over
-    ten years, one evidence sentence per relation."""
-    rng = random.Random(seed)
-    names, types = [], []
-    for i in range(n_nodes):
-        r, acc = rng.random(), 0.0
-        for t, p in _TYPES:
-            acc += p
-            if r <= acc:
-                break
-        types.append(t)
-        names.append(f"{_STEM[t]} {i}")
-    edges: list[tuple[int, int]] = []
-    targets: list[int] = [0]  # a node once per edge end: picking from it is preferential
-    for i in range(1, n_nodes):
-        for _ in range(1 if rng.random() < 0.5 else 2):
-            j = rng.choice(targets) if rng.random() < 0.8 else rng.randrange(i)
-            if j != i and (i, j) not in edges[-4:]:
-                edges.append((i, j))
-                targets += [i, j]
-    rng.shuffle(edges)
-    out = []
-    for d in range(0, len(edges), per_doc):
-        batch = edges[d:d + per_doc]
-        doc = f"syn-{d // per_doc:05d}"
-        year = 2015 + rng.randrange(10)
-        article_text, sentences, relations, entities = "", [], [], {}
-        for s, (i, j) in enumerate(batch):
-            pred = _predicate(types[i], types[j], rng)
-            a, b = names[i], names[j]
-            text = f"{a} {b} {_VERB[pred]}."
-            start = len(article_text)
-            sentences.append(Sentence(index=s, start=start, end=start + len(text), text=text))
-            article_text += text + " "
-            for k in (i, j):
-                key = entity_key(types[k], names[k])
-                entities[key] = Entity(key=key, type=types[k], name=names[k], labels={"az": names[k]},
-                                       aliases=[f"{names[k]} (alias)"] if k % 7 == 0 else [])
-            relations.append(Relation(subject=entity_key(types[i], a), predicate=pred,
-                                      object=entity_key(types[j], b), sentence=s,
-                                      subject_span=(start, start + len(a)),
-                                      object_span=(start + len(a) + 1, start + len(a) + 1 + len(b)),
-                                      rule="synthetic", confidence=round(0.5 + 0.5 * rng.random(), 2)))
-        article = Article(id=doc, text=article_text.strip(), url=f"https://example.org/news/{doc}",
-                          date=f"{year}-{rng.randrange(1, 13):02d}", lang="az", title=f"Synthetic article {doc}")
-        out.append(Extraction(article=article, sentences=sentences, entities=entities, relations=relations))
-    return out
-
-def fill_store(store, extractions) -> None:
-    from kg.rdf import extraction_quads
-    for ex in extractions:
-        store.replace_document(doc_iri(ex.article.id), extraction_quads(ex))
 
 def browser_seconds(page_path: str | Path, screenshot: str | Path | None = None, timeout_s: float = 300) -> dict:
     """Open the page in headless Chromium; seconds from navigation to the
@@ -165,7 +87,7 @@ def docs_screenshots(folder: str | Path) -> list[Path]:
         write_page(store, Path(tmp) / "seed.html")
         store.close()
         store = open_store(str(Path(tmp) / "syn"))
-        fill_store(store, synthetic_extractions(1000))
+        write_extractions(store, network_extractions(1000))
         write_page(store, Path(tmp) / "syn.html")
         store.close()
         with sync_playwright() as p:
@@ -214,7 +136,7 @@ def main(argv=None) -> int:
         for n in args.sizes:
             store = open_store(str(Path(tmp) / f"store-{n}"))
             t = time.perf_counter()
-            fill_store(store, synthetic_extractions(n))
+            write_extractions(store, network_extractions(n))
             fill = time.perf_counter() - t
             t = time.perf_counter()
             G = build_graph(store)

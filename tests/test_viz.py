@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import json
 import math
 import os
@@ -24,6 +23,7 @@ import pytest
 
 from kg.graph import build_graph
 from kg.store import open_store
+from kg.synth import network_extractions, write_extractions
 from kg.viz import MAX_NODES, GraphTooLarge, layout, render_page, write_page
 from tests.graphdata import KAMRAN, RAISI, Doc, seed_articles, write_docs
 
@@ -34,13 +34,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 needs_chromium = pytest.mark.skipif(
     not os.path.exists(CHROMIUM),
     reason="browser tests need Chromium at /usr/bin/chromium (apt-get install -y chromium)")
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_viz", ROOT / "bench" / "bench_viz.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def page_data(path: Path) -> dict:
@@ -78,13 +71,12 @@ def hostile_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def synthetic_stores(tmp_path_factory):
-    bench = _bench()
     stores = {}
 
     def get(n):
         if n not in stores:
             store = open_store(str(tmp_path_factory.mktemp(f"viz-syn-{n}") / "store"))
-            bench.fill_store(store, bench.synthetic_extractions(n))
+            write_extractions(store, network_extractions(n))
             stores[n] = store
         return stores[n]
 
