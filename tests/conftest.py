@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,19 @@ SEED = ROOT / "data" / "articles" / "az-0001.txt"
 
 def corpus_available() -> bool:
     return (DEV / "az-0001.json").exists() and (CORPUS / "score.py").exists()
+
+
+ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+def kg(*args: str, store, timeout: float = 120, check: bool = False) -> subprocess.CompletedProcess:
+    """The command line in a subprocess, as a user runs it: never a traceback."""
+    proc = subprocess.run([sys.executable, "-m", "kg", "--store", str(store), *args], capture_output=True,
+                          text=True, timeout=timeout, env=ENV)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
 
 
 needs_corpus = pytest.mark.skipif(not corpus_available(), reason=f"the shared corpus is not at {CORPUS}")

@@ -432,13 +432,20 @@ class _Canned(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def fake_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def serve():
+    """Start a local HTTP server with a handler class; its store URL. Stopped after the test."""
+    servers = []
+
+    def start(handler) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"sparql+http://127.0.0.1:{server.server_address[1]}/sparql"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
 
 
 def _answer(rows: int) -> bytes:
@@ -448,8 +455,8 @@ def _answer(rows: int) -> bytes:
     ] * rows}}).encode()
 
 
-def test_partial_answers_are_refused(fake_server):
-    url = f"sparql+http://127.0.0.1:{fake_server.server_address[1]}/sparql"
+def test_partial_answers_are_refused(serve):
+    url = serve(_Canned)
     _Canned.reply = (200, {"Content-Type": "application/sparql-results+json"}, _answer(1))
     s = SparqlStore(url, read_only=True)
     assert s.select("SELECT ?v WHERE { ?s ?p ?v }")["v"].tolist() == [STORE_SCHEMA_VERSION]
@@ -556,16 +563,9 @@ class _ReadOnlyServer(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_cli_reports_a_server_that_refuses_updates(capsys):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ReadOnlyServer)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"sparql+http://127.0.0.1:{server.server_address[1]}/sparql"
-        code = kg_main(["--store", url, "ingest", "--no-progress", str(SEED)])
-        err = capsys.readouterr().err
-        assert code == 4 and "Traceback" not in err
-        assert "refused to" in err and "HTTP 403" in err and "SPARQL_UPDATE" in err
-        assert len(err.strip().splitlines()) == 1
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_cli_reports_a_server_that_refuses_updates(serve, capsys):
+    code = kg_main(["--store", serve(_ReadOnlyServer), "ingest", "--no-progress", str(SEED)])
+    err = capsys.readouterr().err
+    assert code == 4 and "Traceback" not in err
+    assert "refused to" in err and "HTTP 403" in err and "SPARQL_UPDATE" in err
+    assert len(err.strip().splitlines()) == 1

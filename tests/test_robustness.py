@@ -19,18 +19,8 @@ from kg.ids import doc_iri, entity_iri, entity_key
 from kg.pipeline import KnowledgeGraph
 from kg.synth import write_articles
 
-from .conftest import SEED
+from .conftest import ENV, SEED, kg
 
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-
-
-def kg(*args: str, store: Path, timeout: float = 120, check: bool = False) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "kg", "--store", str(store), *args], capture_output=True,
-                          text=True, timeout=timeout, env=ENV)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    if check:
-        assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 def count_quads(store: Path) -> int:
