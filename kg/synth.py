@@ -40,6 +40,16 @@ def _case(word: str, case: str) -> str:
     return " ".join(word.split()[:-1] + [capitalize_like(last, inflect(last)[case])])
 
 
+@lru_cache(maxsize=None)
+def _zipf_weights(n: int, skew: float) -> tuple[float, ...]:
+    """Cumulative Zipf weights of ranks 1..n: a few items are hubs."""
+    acc, cum = 0.0, []
+    for rank in range(n):
+        acc += 1.0 / (rank + 1) ** skew
+        cum.append(acc)
+    return tuple(cum)
+
+
 class ArticleGenerator:
     def __init__(self, seed: int = 0, gazetteer: Gazetteer | None = None):
         self.rng = random.Random(seed)
@@ -62,13 +72,8 @@ class ArticleGenerator:
         if key not in self._weights:
             order = list(items)
             random.Random(len(items)).shuffle(order)
-            acc, cum = 0.0, []
-            for rank in range(len(order)):
-                acc += 1.0 / (rank + 1) ** skew
-                cum.append(acc)
-            self._weights[key] = (order, cum)
-        order, cum = self._weights[key]
-        return self.rng.choices(order, cum_weights=cum, k=1)[0]
+            self._weights[key] = order
+        return self.rng.choices(self._weights[key], cum_weights=_zipf_weights(len(items), skew), k=1)[0]
 
     def person(self) -> str:
         return f"{self._pick(self.first)} {self._pick(_SURNAMES)}"
@@ -202,7 +207,6 @@ class GraphGenerator:
         from .models import Entity
         self.seed = seed
         self.rng = random.Random(seed)
-        self._cum: dict[int, list[float]] = {}
         gaz = gazetteer or default_gazetteer()
         rng = random.Random(seed + 1)
 
@@ -282,26 +286,12 @@ class GraphGenerator:
 
     # -- picks ------------------------------------------------------------------------
 
-    def _weights(self, n: int, skew: float) -> list[float]:
-        key = (n, skew)
-        if key not in self._cum:
-            acc, cum = 0.0, []
-            for rank in range(n):
-                acc += 1.0 / (rank + 1) ** skew
-                cum.append(acc)
-            self._cum[key] = cum
-        return self._cum[key]
-
     def _zipf(self, items: list, skew: float = 1.0):
-        return self.rng.choices(items, cum_weights=self._weights(len(items), skew), k=1)[0]
+        return self.rng.choices(items, cum_weights=_zipf_weights(len(items), skew), k=1)[0]
 
     @staticmethod
     def _zipf_static(rng: random.Random, items: list, skew: float = 1.0):
-        acc, cum = 0.0, []
-        for rank in range(len(items)):
-            acc += 1.0 / (rank + 1) ** skew
-            cum.append(acc)
-        return rng.choices(items, cum_weights=cum, k=1)[0]
+        return rng.choices(items, cum_weights=_zipf_weights(len(items), skew), k=1)[0]
 
     def _domestic_official(self):
         return self.president if self.rng.random() < 0.3 else self._zipf(self.ministers, 0.9)
