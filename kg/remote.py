@@ -59,11 +59,11 @@ import pandas as pd
 import pyoxigraph as ox
 from rdflib import BNode, Graph
 
-from .config import DOC_NS, META_GRAPH, PREFIXES, STORE_SCHEMA_VERSION
+from .config import DOC_NS, PREFIXES
 from .errors import QueryError, StoreError
 from .store import (
     EXPORT_FORMATS, Quad, Store, _binding_terms, _graph, _not_projected, _one_line, _ox_export, _ox_term,
-    _query_error, _replace_update, _solutions_frame, serialize_document,
+    _query_error, _replace_update, _solutions_frame, _version_quad, serialize_document,
 )
 from .vocab import KG
 
@@ -619,22 +619,13 @@ class SparqlStore(Store):
         _ox_export(out, fmt, self._quads, triples)
 
     def _check_version(self) -> None:
-        meta = ox.NamedNode(META_GRAPH)
-        prop = ox.NamedNode(str(KG.schemaVersion))
-        found = [s["v"].value for s in self._solutions(f"SELECT ?v WHERE {{ GRAPH {meta} {{ {meta} {prop} ?v }} }}")]
-        if not found:
-            if not self.ask(f"ASK {{ GRAPH ?g {{ ?d a <{KG.Document}> }} {self._KG_GRAPH} }}"):  # a new store
-                if not self.read_only:
-                    self._update(f"INSERT DATA {{ GRAPH {meta} {{ {meta} {prop} {STORE_SCHEMA_VERSION} }} }}",
-                                 "write the layout version")
-                return
-            version = "none"
-        elif len(set(found)) == 1 and found[0] == str(STORE_SCHEMA_VERSION):
-            return
-        else:
-            version = ", ".join(sorted(set(found)))
-        raise StoreError(f"store at {self.path} has layout version {version}; "
-                         f"this kg reads version {STORE_SCHEMA_VERSION}")
+        v = _version_quad()
+        found = [s["v"].value for s in self._solutions(
+            f"SELECT ?v WHERE {{ GRAPH {v.graph_name} {{ {v.subject} {v.predicate} ?v }} }}")]
+        self._settle_version(
+            found, lambda: not self.ask(f"ASK {{ GRAPH ?g {{ ?d a <{KG.Document}> }} {self._KG_GRAPH} }}"),
+            lambda: self._update(f"INSERT DATA {{ GRAPH {v.graph_name} {{ {v.triple} }} }}",
+                                 "write the layout version"))
 
     def close(self) -> None:
         if self._session is not None:

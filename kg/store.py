@@ -206,6 +206,13 @@ def _ox_export(out: BinaryIO, fmt: str, quads, triples) -> None:
     ox.serialize(triples(), out, rdf_format, prefixes=PREFIXES if fmt == "turtle" else None)
 
 
+def _version_quad() -> ox.Quad:
+    """The meta graph's one statement: this kg's store layout version."""
+    meta = ox.NamedNode(META_GRAPH)
+    return ox.Quad(meta, ox.NamedNode(str(KG.schemaVersion)),
+                   ox.Literal(str(STORE_SCHEMA_VERSION), datatype=ox.NamedNode(_XSD + "integer")), meta)
+
+
 def write_meta(out: BinaryIO, fmt: str) -> None:
     """kg's meta graph (the store layout version) in ``fmt`` ("nquads" or
     "trig"), to follow an ``export``: a file that a SPARQL server's bulk
@@ -213,10 +220,7 @@ def write_meta(out: BinaryIO, fmt: str) -> None:
     opens without a layout-version error."""
     if fmt not in ("nquads", "trig"):
         raise ValueError(f"the meta graph needs a quad format (nquads or trig), not {fmt!r}")
-    meta = ox.NamedNode(META_GRAPH)
-    quad = ox.Quad(meta, ox.NamedNode(str(KG.schemaVersion)),
-                   ox.Literal(str(STORE_SCHEMA_VERSION), datatype=ox.NamedNode(_XSD + "integer")), meta)
-    _ox_export(out, fmt, lambda: [quad], None)
+    _ox_export(out, fmt, lambda: [_version_quad()], None)
 
 
 def _replace_update(graph: str, ntriples: str) -> str:
@@ -317,6 +321,24 @@ class Store(ABC):
                 raise ValueError(f"quad in graph {g}, expected {graph}")
             triples.append((s, p, o))
         return triples
+
+    def _settle_version(self, found: list[str], is_new, write) -> None:
+        """The layout-version check every backend makes on opening: ``found``,
+        the versions the meta graph holds; a new store (``is_new()``) gets
+        this kg's version (``write()``) when opened for writing; any other
+        answer than exactly this kg's version is an error."""
+        if not found:
+            if is_new():
+                if not self.read_only:
+                    write()
+                return
+            version = "none"
+        elif set(found) == {str(STORE_SCHEMA_VERSION)}:
+            return
+        else:
+            version = ", ".join(sorted(set(found)))
+        raise StoreError(f"store at {self.path} has layout version {version}; "
+                         f"this kg reads version {STORE_SCHEMA_VERSION}")
 
     def _writable(self) -> None:
         if self.read_only:
@@ -485,22 +507,10 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the store at {self.path}: {_one_line(err)}") from err
 
     def _check_version(self) -> None:
-        meta = ox.NamedNode(META_GRAPH)
-        prop = ox.NamedNode(str(KG.schemaVersion))
-        found = [q.object for q in self._store.quads_for_pattern(meta, prop, None, meta)]
-        if not found:
-            if next(iter(self._store), None) is None:  # a new store
-                if not self.read_only:
-                    self._store.add(ox.Quad(meta, prop, ox.Literal(str(STORE_SCHEMA_VERSION),
-                                    datatype=ox.NamedNode(_XSD + "integer")), meta))
-                return
-            version = "none"
-        elif len(found) == 1 and found[0].value == str(STORE_SCHEMA_VERSION):
-            return
-        else:
-            version = ", ".join(sorted(t.value for t in found))
-        raise StoreError(f"store at {self.path} has layout version {version}; "
-                         f"this kg reads version {STORE_SCHEMA_VERSION}")
+        v = _version_quad()
+        found = [q.object.value for q in self._store.quads_for_pattern(v.subject, v.predicate, None, v.graph_name)]
+        self._settle_version(found, lambda: next(iter(self._store), None) is None,  # a new store: empty
+                             lambda: self._store.add(v))
 
     @property
     def _db(self) -> ox.Store:
