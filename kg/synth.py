@@ -282,7 +282,6 @@ class GraphGenerator:
             self.others.append((person(), None, self.home if home else None, "nümayəndəsi", org))
         self.domestic = [self.president] + self.ministers
         self.foreign = self.heads_of_state + self.foreign_ministers + self.body_heads
-        self.articles_made = 0
 
     # -- picks ------------------------------------------------------------------------
 
@@ -413,7 +412,6 @@ class GraphGenerator:
         first = t.sentences[0].text if t.sentences else text
         article = Article(id=f"synth-{n:07d}", text=text, url=f"https://example.org/news/{n}", date=date,
                           lang="az", title=first[:120], source=f"synth-{n:07d}.txt")
-        self.articles_made += 1
         return Extraction(article=article, sentences=t.sentences, entities=entities, mentions=t.mentions,
                           relations=relations)
 
