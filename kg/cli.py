@@ -82,7 +82,8 @@ def extract(ctx, paths, fmt):
     \b
     Example:  kg extract ../shared/corpus/dev/*.txt --format jsonl > out.jsonl
     """
-    from .extract import Extractor, to_jsonl
+    from .extract import to_jsonl
+    from .lang import Extractor
     from .reader import find_inputs, read_article
     files, rejected = find_inputs(paths)
     extractor = Extractor()

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from . import query as queries
 from .errors import InputError, KgError
-from .extract import Extractor
+from .lang import Extractor
 from .ids import doc_iri
 from .rdf import extraction_quads
 from .reader import Rejected, find_inputs, read_article

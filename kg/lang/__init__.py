@@ -1,0 +1,49 @@
+"""Language plug-ins: one package per language, ``kg.lang.<code>``.
+
+A plug-in is found by its language code (``kg.lang.en``, ``kg.lang.ru``), so
+a new language is a folder of data (``data/lang/<code>/``) and one package
+here, with no edit to the core. Each plug-in exposes ``Extractor`` with
+``extract(article) -> kg.models.Extraction``. Plug-ins may import the
+ground floor (``kg.models``, ``kg.ids``, ``kg.vocab``, ``kg.config``,
+``kg.errors``) and the extraction core; never the store, the query layer
+or anything above them.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def plugin(code: str):
+    """The plug-in module for language ``code``, or None when kg has none."""
+    if not code or not code.isascii() or not code.isalpha():
+        return None
+    try:
+        return importlib.import_module(f"{__name__}.{code.lower()}")
+    except ModuleNotFoundError as err:
+        if err.name == f"{__name__}.{code.lower()}":
+            return None
+        raise
+
+
+class Extractor:
+    """Every language kg reads, behind one ``extract(article)``: the article's
+    ``lang`` picks the plug-in (``kg.lang.<code>``); Azerbaijani, and for now
+    any language without a plug-in, goes to the Azerbaijani extractor."""
+
+    def __init__(self, gazetteer=None, lexicon=None, **kw):
+        from ..extract import Extractor as Azerbaijani
+        self.az = Azerbaijani(gazetteer, lexicon, **kw)
+        self.gaz = self.az.gaz
+        self._others: dict = {}
+
+    def extract(self, article):
+        lang = (article.lang or "az").lower()
+        if lang == "az":
+            return self.az.extract(article)
+        if lang not in self._others:
+            module = plugin(lang)
+            self._others[lang] = module.Extractor(gazetteer=self.gaz) if module is not None else None
+        other = self._others[lang]
+        return (other or self.az).extract(article)
