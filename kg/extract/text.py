@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Sentence
-from .normalize import lower
+from ..normalize import lower
 
 UPPER = "A-ZƏÖÜŞÇĞİÂÎÛА-ЯЁ"
 _ABBREVIATIONS = {"dr", "prof", "akad", "cən", "məs", "s", "b", "və s", "i", "e", "mr", "ms", "mrs", "st", "gen"}
