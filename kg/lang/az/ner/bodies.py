@@ -174,6 +174,14 @@ class BodyMixin:
             surface = body.name  # "DİN-ləri": name the body in full
         canon = body.name if entry is not None and is_abbr(strip_case(u.text)[0]) else unpossess(surface, self.all_heads, self.no_izafet)
         owner_gen = owner.text if owner.case == "gen" else owner_ent.name
+        known = next((e for n in (f"{owner_ent.name} {canon}", f"{owner.text} {surface}")
+                      if (e := st.gaz.find(n, "Organization")) is not None), None)
+        if known is not None and entry is None:
+            u.key = st.from_entry(known)  # "Azərbaycan Prezidenti Administrasiyası": a known body, named with its owner
+            st.add_aliases(u.key, [f"{owner.text} {surface}"])
+            u.owner = owner.key
+            owner.ref = (owner.ref or "") + "+owner"
+            return
         if owner.etype == "Country":
             home = owner.key == st.home
             mine = entry is not None and (entry.country is None or st.entry_keys.get(entry.country) == owner.key

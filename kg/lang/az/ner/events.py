@@ -27,36 +27,10 @@ class EventMixin:
             if head is None:
                 a += 1
                 continue
-            # the name's own words: capitalised, ordinals, modifiers (Qlobal, IV, növbəti, Zirvə)
-            b = a - 1
-            while b >= 0 and out[b].kind == "word" and (
-                    out[b].low in self.event_modifiers or is_ordinal(out[b].text)
-                    or (out[b].text[:1].isupper() and out[b].low not in self.not_names and not has_case(out[b].text))):
-                b -= 1
-            own = out[b + 1:a]
-            # a lower-case genitive chain: "üzv dövlətlərin informasiya nazirlərinin"
-            c = b
-            while c >= 0 and out[c].kind == "word" and b - c < 5 and not out[c].text[:1].isupper():
-                c -= 1
-            if c >= 0 and out[c].text == ")":  # "Şurasının (DİNŞ) növbəti iclası"
-                e = c
-                while e >= 0 and out[e].text != "(":
-                    e -= 1
-                c = e - 1 if e > 0 else c
-            owner = None
-            for d in range(c, b + 1):
-                cand = out[d] if d >= 0 else None
-                if cand is not None and cand.kind in ("ent", "abbr") and cand.etype in ("Organization", "Country", "Event") \
-                        and cand.case in ("gen", "nom", "dat") and genitive_chain(out[d + 1:b + 1]):
-                    owner = cand
-                    start = d
-                    if cand.kind == "abbr":  # "Şurasının (DİNŞ) növbəti iclası": the owner is before "("
-                        e = d - 1
-                        while e >= 0 and out[e].text != "(":
-                            e -= 1
-                        if e > 0 and out[e - 1].kind == "ent":
-                            owner, start = out[e - 1], e - 1
-                    break
+            first_index, owner_at = self._event_left(out, a)
+            own = [x for x in out[first_index:a] if x.kind == "word"]
+            owner = out[owner_at] if owner_at is not None else None
+            start = owner_at if owner_at is not None else first_index
             # lists of countries as owner: "Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyasının"
             if owner is None and not any(w.text[:1].isupper() for w in own):
                 a += 1
@@ -67,10 +41,9 @@ class EventMixin:
             if owner is not None and owner.case == "dat" and not any(w.low == "üzv" for w in out[start:a]):
                 a += 1
                 continue
-            first = owner if owner is not None else (own[0] if own else u)
-            first_index = start if owner is not None else b + 1
+            first = out[first_index] if first_index < a else u
             # extend over a coordinated list of countries before the owner
-            if owner is not None:
+            if owner is not None and first_index == owner_at:
                 while first_index >= 2 and out[first_index - 1].text in (",", "və") and \
                         out[first_index - 2].kind == "ent" and out[first_index - 2].etype == "Country":
                     first_index -= 2
@@ -100,3 +73,67 @@ class EventMixin:
             a = first_index + 1
         return out
 
+    def _event_left(self, out: list[Unit], a: int) -> tuple[int, int | None]:
+        """Where the name of the event whose head is unit ``a`` begins, and the
+        index of its owner (the body or country it belongs to), if any.
+
+        Going left from the head, a name takes capitalised words (with their
+        case: "Baş Konfransının", "Dövlət Başçıları Şurasının"), ordinals and
+        modifiers ("34-cü", "XII", "növbəti"), a short lower-case genitive
+        chain ("nazirlər şurasının", "Xarici İşlər nazirlərinin"), an
+        abbreviation in brackets ("(MDB)"), and ends at its owner: a body,
+        country or event named before it ("ATƏT-in", "GUAM",
+        "Müstəqil Dövlətlər Birliyi (MDB)")."""
+        first, owner, b, lower_run = a, None, a - 1, 0
+        while b >= 0:
+            x = out[b]
+            if x.kind in ("ent", "abbr") and x.etype in ("Organization", "Country", "Event") \
+                    and x.case in ("gen", "nom", "dat"):
+                if x.kind == "abbr":  # "Şurasının (DİNŞ) iclası": the owner stands before the bracket
+                    e = b - 1
+                    while e >= 0 and out[e].text != "(":
+                        e -= 1
+                    if e > 0 and out[e - 1].kind == "ent":
+                        return e - 1, e - 1
+                if lower_run and not genitive_chain(out[b + 1:first]):
+                    break
+                return self._owners_owner(out, b), b
+            if x.text == ")":  # "(MDB)" inside the name
+                e = b - 1
+                while e >= 0 and out[e].text != "(" and b - e <= 4:
+                    e -= 1
+                if e < 0 or out[e].text != "(":
+                    break
+                b = e - 1
+                continue
+            if x.kind != "word":
+                break
+            capital = x.text[:1].isupper() and (x.low not in self.not_names or (
+                x.low in self.no_izafet and first < a and out[first].text[:1].isupper()))
+            if x.low in self.event_modifiers or is_ordinal(x.text) or capital and not has_case(x.text):
+                first, lower_run = b, 0
+            elif capital:
+                first, lower_run = b, 0  # "Konfransının", "Şurasının": a word of the name with its case
+            elif not x.text[:1].isupper() and lower_run < 5 and (lower_run or genitive_chain([x])):
+                lower_run += 1  # tentative: kept only if the owner or a capitalised word follows
+            else:
+                break
+            if lower_run == 0:
+                first = b
+            b -= 1
+        return first, owner
+
+    @staticmethod
+    def _owners_owner(out: list[Unit], b: int) -> int:
+        """The name begins at the owner's own owner when that stands right
+        before it: "Müstəqil Dövlətlər Birliyi (MDB) Xarici İşlər Nazirləri
+        Şurasının iclası" is one event, named with the whole chain."""
+        x = out[b]
+        if not x.owner:
+            return b
+        c = b - 1
+        if c >= 0 and out[c].text == ")":
+            while c >= 0 and out[c].text != "(" and b - c <= 5:
+                c -= 1
+            c -= 1
+        return c if c >= 0 and out[c].kind == "ent" and out[c].key == x.owner else b

@@ -24,6 +24,9 @@ class TitleMixin:
             if t.is_title and k > 0 and taken[k - 1] is None and toks[k - 1].kind == "word" and toks[k - 1].is_title \
                     and k + 1 < len(toks) and head_reading(toks[k + 1].text, self.org_heads) is not None:
                 continue  # "Ümumçin Xalq Nümayəndələri Məclisi": part of a name
+            if t.is_title and k + 1 < len(toks) and taken[k + 1] is None and toks[k + 1].is_title \
+                    and head_reading(toks[k + 1].text, self.org_heads) is not None:
+                continue  # "Azərbaycan Prezidenti Administrasiyası": the title word names a body
             found = None
             readings = sorted(analyse(t.text), key=lambda r: not r.case.startswith("poss"))
             for r in readings:
@@ -81,8 +84,8 @@ class TitleMixin:
             elif w.text in conf["joiners"] and words:
                 words.insert(0, m)
             elif w.kind == "word" and w.text[:1].isupper() and lower(w.text) in self.ministry_words \
-                    and (m == 0 or toks[m - 1].kind == "punct" or taken[m - 1] is not None):
-                words.insert(0, m)  # "Energetika naziri" at a sentence start
+                    and self._title_case_run(toks, taken, m):
+                words.insert(0, m)  # "Energetika naziri" at a sentence start, "Gürcüstanın Xarici İşlər naziri"
             else:
                 break
             m -= 1
@@ -98,3 +101,11 @@ class TitleMixin:
                       float(conf["confidence"]), body=body)
         return self._unit(sent, words[0], k + 1, "title", title=title, case=case)
 
+    def _title_case_run(self, toks, taken, m: int) -> bool:
+        """Token ``m`` is in a run of capitalised domain words that begins the
+        sentence or follows a punctuation mark or a recognised entity."""
+        p = m
+        while p >= 0 and taken[p] is None and toks[p].kind == "word" and (
+                toks[p].text[:1].isupper() and lower(toks[p].text) in self.ministry_words or toks[p].low == "və"):
+            p -= 1
+        return p < 0 or toks[p].kind == "punct" or taken[p] is not None

@@ -31,6 +31,7 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self.meeting_pair: tuple[str, str] | None = None
         self.postpositions = set(state.lex.nouns["postpositions"])
         self.conjunctions = set(state.lex.nouns["conjunctions"])
+        self.place_nouns = set(cues["place_nouns"])
 
     # ------------------------------------------------------------------
     def sentence(self, sent: Sent, units: list[Unit]) -> None:

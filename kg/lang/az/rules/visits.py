@@ -39,7 +39,8 @@ class VisitRules:
             # who travels
             visitor = None
             finite = nxt.startswith(("gedib", "gəlib", "gedir", "gəlir", "yola", "çıxıb", "başlayıb"))
-            if (low in ("səfəri", "səfərinə", "səfərindən") and not finite) or (low == "səfər" and nxt == "çərçivəsində"):
+            nominal = low.startswith("səfəri") and low != "səfərimiz"  # "A-nın X-ə səfəri/səfərinin/səfərində"
+            if (nominal and not finite) or (low == "səfər" and nxt == "çərçivəsində"):
                 gen = [x for x in units[max(0, a - 10):a] if is_arg(x, ("Person", "Organization")) and x.case == "gen"
                        and not self._is_host(x)]
                 if gen:
@@ -59,4 +60,36 @@ class VisitRules:
             for d in dests:
                 self.rel(visitor, "visited", d, "visited.trip", conf)
             self.coref.visitor = visitor
+        self._arrived()
+
+    def _arrived(self) -> None:
+        """"A X-ə gəlib / gələrək", "A X-də olub": a person came to or was in a place.
+
+        The destination stands just before the verb (dative for arrival,
+        locative for a stay); the traveller is the sentence's subject, or the
+        person the participle ("X-ə gələn A") describes."""
+        units = self.units
+        arrive, stay = set(self.cues["arrive_verbs"]), set(self.cues["stay_verbs"])
+        for a, u in enumerate(units):
+            if u.kind != "word" or u.low not in arrive | stay or a == 0:
+                continue
+            case = "dat" if u.low in arrive else "loc"
+            dests, b, noun = [], a - 1, False
+            while b >= 0 and (is_arg(units[b], ("Place", "Country")) and (units[b].case == case or noun)
+                              or units[b].text in self.conjunctions or units[b].low in self.place_nouns):
+                if units[b].kind == "ent":
+                    dests.insert(0, units[b])
+                noun = noun or units[b].low in self.place_nouns  # "Şuşa və Füzuli şəhərlərində": the noun has the case
+                b -= 1
+            if not dests:
+                continue
+            if u.low.endswith(("ən", "an")):  # "Bakıya gələn nümayəndə heyəti", "X-də olan A"
+                after = [x for x in units[a + 1:a + 10] if is_arg(x, ("Person",))]
+                visitor = after[0].key if after else None
+            else:
+                subj = self._subject(a, ("Person",))
+                visitor = subj.key if subj else self._implied_subject()
+            for d in dests:
+                self.rel(visitor, "visited", d, "visited.arrive" if case == "dat" else "visited.stay",
+                         0.7 if case == "dat" else 0.6)
 
