@@ -114,3 +114,26 @@ def test_an_event_name_with_a_lower_case_genitive_chain_ends_at_its_owner(extrac
     text = "ATƏT-in 21-ci nazirlər şurasının iclası Vyanada keçirilib."
     assert any(e.startswith("ATƏT") and e.endswith("nazirlər şurasının iclası")
                for e in names(extractor, text, "Event"))
+
+
+def test_a_relative_clause_inside_an_event_name_gives_where_it_was_held(extractor):
+    text = ("MDB Xarici İşlər Nazirləri Şurasının Minsk şəhərində keçirilən iclasında iştirakı çərçivəsində "
+            "nazir Vüqar Nəsibli həmkarı ilə görüşüb.")
+    f = facts(extractor, text)
+    event = "MDB Xarici İşlər Nazirləri Şurasının iclası"
+    assert event in names(extractor, text, "Event")
+    assert (event, "heldIn", "Minsk") in f
+    assert ("Vüqar Nəsibli", "participatedIn", event) in f
+
+
+def test_the_country_of_the_city_an_event_is_held_in(extractor):
+    f = facts(extractor, "Nazir İsveçrənin Bazel şəhərində keçirilən Avropa Enerji Forumunda çıxış edib.")
+    assert ("Avropa Enerji Forumu", "heldIn", "Bazel") in f
+    assert ("Avropa Enerji Forumu", "heldIn", "İsveçrə") in f
+
+
+def test_taking_part_as_a_noun_needs_the_participant_next_to_it(extractor):
+    f = facts(extractor, "Nazir Vüqar Nəsiblinin Avropa Enerji Forumunda iştirakı gözlənilir.")
+    assert ("Vüqar Nəsibli", "participatedIn", "Avropa Enerji Forumu") in f
+    f = facts(extractor, "Fransanın Lion şəhərində keçirilən Avropa Enerji Forumunda iştirakı gözlənilir.")
+    assert not any(p == "participatedIn" for _, p, _ in f)

@@ -35,6 +35,9 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
         self.all_heads = self.org_heads | self.unit_heads
         self.joiners = set(nouns["name_joiners"])
         self.no_izafet = set(nouns["adjectives_without_izafet"])
+        self.name_words = set(nouns["name_words"])
+        self.held_participles = {c for c in self.lex.cues["held_verbs"] if " " not in c and c.endswith(("ən", "an", "miş", "mış"))}
+        self._clause: tuple[int, int] | None = None
         self.matcher = matcher(self.gaz)
         words = tables(self.gaz, self.lex)
         self.home_bodies = words["home_bodies"]

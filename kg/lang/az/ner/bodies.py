@@ -54,7 +54,8 @@ class BodyMixin:
         while m >= 0 and taken[m] is None:
             w = toks[m]
             if w.kind == "word" and (w.text[:1].isupper() or w.text[:1].isdigit()):
-                if w.low in self.not_names or has_case(w.text):
+                if w.low in self.not_names and not (w.low in self.name_words and i < k and m > 0) \
+                        or has_case(w.text):
                     break
                 ev = head_reading(w.text, self.event_heads)
                 if ev is not None and ev[0] != lower(w.text):
@@ -137,7 +138,7 @@ class BodyMixin:
                     keys.append(twin.key)
                     c -= 2
                 if len(keys) > 1:
-                    u.plural = keys  # type: ignore[attr-defined]
+                    u.plural = keys
 
     def _joint(self, sent: Sent, units: list[Unit], a: int, b: int) -> None:
         """"Azərbaycan və İordaniya Hökumətlərarası Komissiyası": a body of both countries."""

@@ -48,14 +48,15 @@ class EventMixin:
                         out[first_index - 2].kind == "ent" and out[first_index - 2].etype == "Country":
                     first_index -= 2
                 first = out[first_index]
-            text = sent.text[first.start - sent.start:out[a - 1].end - sent.start] if a > first_index else ""
+            skip = self._clause if self._clause and self._clause[0] > first_index else None
+            text = self._name_text(sent, out, first_index, a, skip)
             head_text = capitalize_like(u.text, head[0])
             full = join_words([text, head_text]).strip()
             plain = regex.sub(r"\s*\([^()]{1,12}\)", "", full)
             plain = regex.sub(r"\bnövbəti\s+", "", plain)
             aliases = [full] if full != plain else []
             if owner is not None and owner.key and first is owner:
-                rest = sent.text[out[start + 1].start - sent.start:out[a - 1].end - sent.start] if a > start + 1 else ""
+                rest = self._name_text(sent, out, start + 1, a, skip)
                 rest = regex.sub(r"^\s*\([^()]{1,12}\)\s*", "", rest)
                 rest = regex.sub(r"\bnövbəti\s+", "", join_words([rest, head_text]).strip())
                 for n in self.st.entities[owner.key].all_labels():
@@ -68,7 +69,9 @@ class EventMixin:
             key = self.st.entity("Event", plain, aliases)
             unit = self._span_unit(sent, first, u, "ent", key=key, etype="Event", case=head[1], ref="composed")
             unit.owner = owner.key if owner is not None else None
-            unit.inner = [x for x in out[first_index:a] if x.kind == "ent"]  # type: ignore[attr-defined]
+            unit.inner = [x for x in out[first_index:a] if x.kind == "ent"]
+            if skip is not None:  # "Şurasının Düşənbə şəhərində keçirilən iclası": held there
+                unit.held_in = [x for x in out[skip[0]:skip[1]] if x.kind == "ent" and x.etype in ("Place", "Country")]
             out[first_index:a + 1] = [unit]
             a = first_index + 1
         return out
@@ -85,6 +88,7 @@ class EventMixin:
         country or event named before it ("ATƏT-in", "GUAM",
         "Müstəqil Dövlətlər Birliyi (MDB)")."""
         first, owner, b, lower_run = a, None, a - 1, 0
+        self._clause = None
         while b >= 0:
             x = out[b]
             if x.kind in ("ent", "abbr") and x.etype in ("Organization", "Country", "Event") \
@@ -108,8 +112,19 @@ class EventMixin:
                 continue
             if x.kind != "word":
                 break
-            capital = x.text[:1].isupper() and (x.low not in self.not_names or (
-                x.low in self.no_izafet and first < a and out[first].text[:1].isupper()))
+            if x.low in self.held_participles and first == a and self._clause is None:
+                c = b - 1  # "X-in [Bazel şəhərində] keçirilən iclası": a clause inside the name
+                while c >= 0 and (out[c].kind == "ent" and out[c].etype in ("Place", "Country")
+                                  and out[c].case in ("loc", "gen") or out[c].text in (",", "və")):
+                    c -= 1
+                if c < b - 1 and c >= 0 and out[c].kind == "ent" and out[c].etype in ("Organization", "Event") \
+                        and out[c].case == "gen":
+                    self._clause = (c + 1, b + 1)
+                    b = c
+                    continue
+                break
+            inside = first < a and out[first].text[:1].isupper() and b > 0
+            capital = x.text[:1].isupper() and (x.low not in self.not_names or inside)  # "Dövlət Başçıları"
             if x.low in self.event_modifiers or is_ordinal(x.text) or capital and not has_case(x.text):
                 first, lower_run = b, 0
             elif capital:
@@ -137,3 +152,9 @@ class EventMixin:
                 c -= 1
             c -= 1
         return c if c >= 0 and out[c].kind == "ent" and out[c].key == x.owner else b
+
+    @staticmethod
+    def _name_text(sent: Sent, out: list[Unit], lo: int, hi: int, skip: tuple[int, int] | None) -> str:
+        """The text of units ``lo``..``hi``-1, without the units in ``skip``."""
+        spans = [(lo, skip[0]), (skip[1], hi)] if skip else [(lo, hi)]
+        return " ".join(sent.text[out[x].start - sent.start:out[y - 1].end - sent.start] for x, y in spans if y > x)

@@ -22,7 +22,7 @@ class CooperationRules:
                 pair = self._between_args(a, BODIES + ("Person",))
                 pair = [self._body(x) for x in pair]
                 pair = [x for x in pair if x is not None]
-                if len(pair) == 1 and getattr(pair[0], "plural", None):
+                if len(pair) == 1 and pair[0].plural:
                     pair = list(pair[0].plural)
                 if any(x.ref == "pair" for x in units[max(0, a - 5):a]):
                     self._pair_cooperation("cooperatesWith.our_countries")

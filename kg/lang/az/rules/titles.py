@@ -207,7 +207,7 @@ class TitleRules:
     # -- owners -> partOf ---------------------------------------------------
     def _owners(self) -> None:
         st = self.st
-        inner = [x for u in self.units for x in getattr(u, "inner", None) or []]
+        inner = [x for u in self.units for x in u.inner]
         for u in self.units + inner:
             if u.kind == "ent" and u.owner and u.etype == "Organization":
                 self.rel(u, "partOf", u.owner, "partOf.owner", 0.8)
