@@ -137,3 +137,38 @@ def test_taking_part_as_a_noun_needs_the_participant_next_to_it(extractor):
     assert ("Vüqar Nəsibli", "participatedIn", "Avropa Enerji Forumu") in f
     f = facts(extractor, "Fransanın Lion şəhərində keçirilən Avropa Enerji Forumunda iştirakı gözlənilir.")
     assert not any(p == "participatedIn" for _, p, _ in f)
+
+
+# --- local bodies, diplomats, deputies -------------------------------------------------
+
+def test_a_local_executive_body_is_named_with_its_district(extractor):
+    f = facts(extractor, "Konsul Jan Lebrun Ağcabədi rayon İcra Hakimiyyətinin başçısı Rauf Qasımlı ilə görüşmüşdür.")
+    assert ("Rauf Qasımlı", "heads", "Ağcabədi Rayon İcra Hakimiyyəti") in f
+    assert ("Jan Lebrun", "met", "Rauf Qasımlı") in f
+
+
+def test_a_consul_belongs_to_the_sending_country_not_the_city_of_the_post(extractor):
+    f = facts(extractor, "Fransa Respublikasının Azərbaycan Respublikasının Gəncə şəhərində baş konsulu "
+                         "Jan Lebrun Şəmkirdə olmuşdur.")
+    assert ("Jan Lebrun", "memberOf", "Fransa") in f
+    assert ("Jan Lebrun", "memberOf", "Azərbaycan") not in f
+
+
+def test_places_coordinated_before_one_plural_noun_are_all_visited(extractor):
+    f = facts(extractor, "Səfir Jan Lebrun Bakıya gəlib. Jan Lebrunun Ağcabədi, Bərdə, Tərtər rayonlarına səfəri "
+                         "başlayıb.")
+    assert {("Jan Lebrun", "visited", p) for p in ("Ağcabədi", "Bərdə", "Tərtər")} <= f
+
+
+def test_the_deputy_of_a_head_is_a_member_of_the_body_they_head(extractor):
+    text = ("Ağcabədi rayon İcra Hakimiyyətinin başçısı Rauf Qasımlı çıxış edib. "
+            "Ağcabədi Rayon İcra Hakimiyyəti Başçısının ictimai-siyasi məsələlər üzrə müavini Leyla Kərimova "
+            "da iştirak edib.")
+    f = facts(extractor, text)
+    assert ("Leyla Kərimova", "memberOf", "Ağcabədi Rayon İcra Hakimiyyəti") in f
+    assert ("Leyla Kərimova", "heads", "Ağcabədi Rayon İcra Hakimiyyəti") not in f
+
+
+def test_words_after_a_genitive_title_are_not_a_person(extractor):
+    text = "Nazirin İctimai-siyasi məsələlər üzrə müavini Leyla Kərimova çıxış edib."
+    assert "İctimai-siyasi" not in names(extractor, text, "Person")

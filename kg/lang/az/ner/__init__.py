@@ -36,6 +36,7 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
         self.joiners = set(nouns["name_joiners"])
         self.no_izafet = set(nouns["adjectives_without_izafet"])
         self.name_words = set(nouns["name_words"])
+        self.local_body_nouns = set(nouns["local_body_nouns"])
         self.held_participles = {c for c in self.lex.cues["held_verbs"] if " " not in c and c.endswith(("ən", "an", "miş", "mış"))}
         self._clause: tuple[int, int] | None = None
         self.matcher = matcher(self.gaz)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ....extract.units import Sent, Unit
-from ....normalize import lookup_key, lower
+from ....normalize import capitalize, lookup_key, lower
 from ..morph import analyse
 from .forms import (
     OWNER_TYPES,
@@ -81,18 +81,37 @@ class BodyMixin:
     def _compose_org(self, sent: Sent, k: int, head: tuple[str, str], taken) -> Unit | None:
         toks = sent.tokens
         i = self._left_name(sent, k, taken)
+        i = self._local_body(sent, i, k, taken)
         prev = taken[k - 1] if k > 0 else None
         if i == k and not (prev is not None and prev.kind == "ent" and prev.etype in OWNER_TYPES
                            and prev.case in ("nom", "gen")):
             return None  # a bare head noun ("Komitə sədri") names nothing
         words = [toks[x].text for x in range(i, k)]
         surface = join_words(words + [capitalize_like(toks[k].text, head[0])])
+        if any(toks[x].low in self.local_body_nouns and not toks[x].text[:1].isupper() for x in range(i, k)):
+            surface = join_words([capitalize(w) if lower(w) in self.local_body_nouns else w for w in words]
+                                 + [capitalize_like(toks[k].text, head[0])])
         if any(lower(w) in self.not_bodies for w in words):
             return None  # "Mətbuat və İctimaiyyətlə Əlaqələr İdarəsi": a press office
         name = unpossess(surface, self.all_heads, self.no_izafet)
         entry = self.gaz.find(name, "Organization") or self.gaz.find(surface, "Organization")
         key = self.st.from_entry(entry) if entry else self.st.entity("Organization", name, [surface])
         return self._unit(sent, i, k + 1, "ent", key=key, etype="Organization", case=head[1], ref="composed")
+
+    def _local_body(self, sent: Sent, i: int, k: int, taken) -> int:
+        """A local body is named with its place: "Ağcabədi rayon İcra Hakimiyyəti",
+        "Bakı Şəhər İcra Hakimiyyəti". When a place stands before "rayon"/"şəhər"
+        and the name, the place's tokens join the name (and stop being a place)."""
+        toks = sent.tokens
+        n = i - 1 if i > 0 and taken[i - 1] is None and toks[i - 1].low in self.local_body_nouns else i
+        if n == i and not (toks[i].low in self.local_body_nouns and i < k):
+            return i
+        place = taken[n - 1] if n > 0 else None
+        if place is None or place.kind != "ent" or place.etype != "Place" or place.case != "nom":
+            return i
+        for x in range(place.i, place.j):
+            taken[x] = None
+        return place.i
 
     # -- owners: "Azərbaycanın Baş Prokurorluğu", "Rusiya ... Federal Məclisi" ----
     def _attach_owners(self, sent: Sent, units: list[Unit]) -> None:

@@ -205,7 +205,8 @@ class NameMixin:
         m = i - 1
         while m >= 0 and taken[m] is None and (toks[m].text in (",", ".") or is_rank(self.lex, toks[m].text)):
             m -= 1
-        return m >= 0 and taken[m] is not None and taken[m].kind == "title"
+        # a title in the genitive owns what follows ("Başçısının İctimai-siyasi ... müavini"), it names no one
+        return m >= 0 and taken[m] is not None and taken[m].kind == "title" and taken[m].case != "gen"
 
     def _surname_like(self, word: str) -> bool:
         for r in analyse(word):

@@ -32,6 +32,7 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self.postpositions = set(state.lex.nouns["postpositions"])
         self.conjunctions = set(state.lex.nouns["conjunctions"])
         self.place_nouns = set(cues["place_nouns"])
+        self.posted_titles = set(state.lex.nouns["posted_titles"])
 
     # ------------------------------------------------------------------
     def sentence(self, sent: Sent, units: list[Unit]) -> None:

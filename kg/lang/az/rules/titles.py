@@ -95,6 +95,8 @@ class TitleRules:
         b = a - 1
         steps = 0
         self.branch = False
+        title = units[a].title
+        posted = title is not None and title.words[-1] in self.posted_titles
         while b >= 0 and steps < 6:
             u = units[b]
             if u.text == ")":  # "(BMT İP)": skip the whole parenthesis
@@ -105,6 +107,20 @@ class TitleRules:
             if u.kind == "abbr" or u.text == "(":
                 b -= 1
                 continue
+            if u.low == "üzrə" and steps == 0:
+                c = b - 1  # "... İctimai-siyasi və humanitar məsələlər üzrə müavini": the domain of the deputy
+                while c >= 0 and b - c <= 8 and units[c].kind in ("word", "punct") and units[c].text not in (".", ":"):
+                    c -= 1
+                if c >= 0 and units[c].kind in ("title", "ent"):
+                    b = c
+                    continue
+            if u.kind == "ent" and u.etype == "Person" and u.case == "gen" and units[a].title is not None \
+                    and units[a].title.role == "memberOf":
+                body = self._headed_body(u.key)  # "Başçısının (= X-in) müavini": a member of the body X heads
+                if body is not None:
+                    return Unit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="gen", key=body,
+                                etype=self.st.etype(body), ref="person-body+owner")
+                return None
             if u.kind == "ent" and u.etype in ("Country", "Organization", "Event") and u.case in ("gen", "nom"):
                 u.ref = (u.ref or "") + "+owner"
                 if u.etype == "Event":
@@ -112,6 +128,12 @@ class TitleRules:
                 return u
             if u.kind == "ent" and u.etype == "Country" and u.case == "locadj":
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
+                continue
+            if u.kind == "ent" and u.etype in ("Place", "Country") and u.case == "loc" and posted:
+                b -= 1  # "Türkiyənin Azərbaycanın Gəncə şəhərində baş konsulu": where the post is
+                if b >= 0 and units[b].kind == "ent" and units[b].etype == "Country" and units[b].case == "gen" \
+                        and b > 0 and units[b - 1].kind == "ent" and units[b - 1].etype == "Country":
+                    b -= 1
                 continue
             if u.text == "və" and b > 0 and units[b - 1].kind == "title":
                 b -= 2  # "təsisçisi və rəhbəri": one owner for both titles
