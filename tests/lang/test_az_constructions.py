@@ -172,3 +172,33 @@ def test_the_deputy_of_a_head_is_a_member_of_the_body_they_head(extractor):
 def test_words_after_a_genitive_title_are_not_a_person(extractor):
     text = "Nazirin İctimai-siyasi məsələlər üzrə müavini Leyla Kərimova çıxış edib."
     assert "İctimai-siyasi" not in names(extractor, text, "Person")
+
+
+# --- summits, lists with brackets --------------------------------------------------------
+
+def test_two_presidents_holding_a_summit_met_and_took_part_in_it(extractor):
+    text = ("Gürcüstan Prezidenti Levan Beridze və Moldova Prezidenti Nikolae Lupu Vyanada zirvə görüşü keçiriblər. "
+            "Zirvə görüşünə Avropa İttifaqının nümayəndəsi Anna Keller də qatılıb.")
+    f = facts(extractor, text)
+    assert ("Levan Beridze", "met", "Nikolae Lupu") in f
+    assert {("Levan Beridze", "participatedIn", "Vyana zirvə görüşü"),
+            ("Nikolae Lupu", "participatedIn", "Vyana zirvə görüşü"),
+            ("Vyana zirvə görüşü", "heldIn", "Vyana"),
+            ("Anna Keller", "participatedIn", "Vyana zirvə görüşü")} <= f
+    assert names(extractor, text, "Event") == {"Vyana zirvə görüşü"}
+
+
+def test_one_person_holding_a_meeting_meets_no_one(extractor):
+    f = facts(extractor, "Nazir Levan Beridze Vyanada zirvə görüşü keçirib.")
+    assert not any(p == "met" for _, p, _ in f)
+
+
+def test_a_plural_title_before_names_with_their_countries_in_brackets(extractor):
+    text = ("ATƏT-in Minsk qrupunun həmsədrləri Pyotr Orlov (Rusiya), Jan Lebrun (Fransa) və "
+            "Tom Hardinqin (Amerika Birləşmiş Ştatları) himayəsi altında görüş keçirilib.")
+    f = facts(extractor, text)
+    for person, country in [("Pyotr Orlov", "Rusiya"), ("Jan Lebrun", "Fransa"),
+                            ("Tom Hardinq", "ABŞ")]:
+        assert (person, "heads", "ATƏT-in Minsk qrupu") in f
+        assert (person, "memberOf", country) in f
+    assert "Tom Hardinqin" not in names(extractor, text, "Person")

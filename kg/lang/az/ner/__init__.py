@@ -37,6 +37,7 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
         self.no_izafet = set(nouns["adjectives_without_izafet"])
         self.name_words = set(nouns["name_words"])
         self.local_body_nouns = set(nouns["local_body_nouns"])
+        self.summit_phrases = {tuple(x.split()) for x in nouns["summit_phrases"]}
         self.held_participles = {c for c in self.lex.cues["held_verbs"] if " " not in c and c.endswith(("ən", "an", "miş", "mış"))}
         self._clause: tuple[int, int] | None = None
         self.matcher = matcher(self.gaz)

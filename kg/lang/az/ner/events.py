@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from ....extract.units import Sent, Unit
+from ....normalize import lower
 from ..morph import inflect
 from .forms import (
     capitalize_like,
@@ -26,6 +27,11 @@ class EventMixin:
             head = head_reading(u.text, self.event_heads) if u.kind == "word" else None
             if head is None:
                 a += 1
+                continue
+            summit = self._summit(sent, out, a, head)
+            if summit is not None:
+                out[summit[0]:a + 1] = [summit[1]]
+                a = summit[0] + 1
                 continue
             first_index, owner_at = self._event_left(out, a)
             own = [x for x in out[first_index:a] if x.kind == "word"]
@@ -158,3 +164,25 @@ class EventMixin:
         """The text of units ``lo``..``hi``-1, without the units in ``skip``."""
         spans = [(lo, skip[0]), (skip[1], hi)] if skip else [(lo, hi)]
         return " ".join(sent.text[out[x].start - sent.start:out[y - 1].end - sent.start] for x, y in spans if y > x)
+
+    def _summit(self, sent: Sent, out: list[Unit], a: int, head) -> tuple[int, Unit] | None:
+        """"(Cenevrədə) zirvə görüşü": a summit is an event even unnamed; named
+        after its place when the place stands before it, and held there."""
+        if a == 0 or out[a - 1].kind != "word" or (out[a - 1].low, head[0]) not in self.summit_phrases:
+            return None
+        first, place = a - 1, None
+        if a >= 2 and out[a - 2].kind == "ent" and out[a - 2].etype == "Place" and out[a - 2].case == "loc":
+            first, place = a - 2, out[a - 2]
+        phrase = f"{out[a - 1].low} {head[0]}"
+        name = f"{self.st.entities[place.key].name} {phrase}" if place is not None else phrase
+        aliases = [phrase] + ([f"{place.text} {phrase}"] if place is not None else [])
+        earlier = [k for k, e in self.st.entities.items() if e.type == "Event" and lower(e.name).endswith(phrase)]
+        if place is None and len(earlier) == 1:
+            key = earlier[0]  # "Zirvə görüşünə ... qatılıb": the summit named before
+        else:
+            key = self.st.entity("Event", name, aliases)
+        unit = self._span_unit(sent, out[first], out[a], "ent", key=key, etype="Event", case=head[1], ref="summit")
+        if place is not None:
+            unit.held_in = [place]
+            unit.inner = [place]
+        return first, unit

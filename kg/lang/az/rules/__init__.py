@@ -43,6 +43,7 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self._ilə()
         self._titles()
         self._led_by()
+        self._bracketed_countries()
         self._owners()
         subject = self._subject(len(units))
         self._hosts()

@@ -22,7 +22,8 @@ class EventRules:
                 continue
             if low in ("iştirak", "çıxış", "təmsil") and not nxt.startswith(("ed", "et")):
                 continue
-            events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("loc", "gen")]
+            cases = ("loc", "gen", "dat") if low == "qatılıb" else ("loc", "gen")  # "Zirvə görüşünə ... qatılıb"
+            events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in cases]
             if not events:
                 continue
             event = events[-1]

@@ -97,6 +97,7 @@ class MeetingRules:
                 if len(subjects) >= 2 and units[verb].low.endswith("lər"):
                     for x in subjects[1:]:
                         self.rel(subjects[0], "met", x, "met.coordinated", 0.75)
+        self._meeting_held()
         # "A B-ni qəbul edib"
         a, ph = self._find_any(cues["receive_verbs"])
         if a != -1:
@@ -178,3 +179,26 @@ class MeetingRules:
         if self.meeting_pair is None:
             self.meeting_pair = (ak, b.key)
 
+    def _meeting_held(self) -> None:
+        """"A və B (Cenevrədə) (zirvə) görüş(ü) keçiriblər": the coordinated
+        subjects met, and took part in the meeting when it is a named event."""
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word" or not u.low.startswith("keçirib") or not u.low.endswith(("lər", "lar")) or a == 0:
+                continue
+            meeting = units[a - 1]
+            is_event = meeting.kind == "ent" and meeting.etype == "Event"
+            if not (is_event and "görüş" in meeting.low or meeting.kind == "word" and meeting.low.startswith("görüş")):
+                continue
+            first = self._subject(a, ("Person",))
+            if first is None:
+                continue
+            at = units.index(first)
+            people = [first] + [x for x in units[at + 1:a] if is_arg(x, ("Person",)) and x.case == "nom"]
+            if len(people) < 2 or not any(x.low == "və" for x in units[at:a]):
+                continue
+            for other in people[1:]:
+                self.rel(people[0], "met", other, "met.held_meeting", 0.8)
+            if is_event:
+                for person in people:
+                    self.rel(person, "participatedIn", meeting, "participatedIn.held_meeting", 0.75)

@@ -216,6 +216,14 @@ class TitleRules:
             self.rel(implied.body, "partOf", implied.part_of[0], implied.part_of[1], implied.part_of[2])
         return implied.body, implied.rule
 
+    def _bracketed_countries(self) -> None:
+        """"İqor Popov (Rusiya)": the person represents, so belongs to, that country."""
+        units = self.units
+        for a, u in enumerate(units[:-3]):
+            if is_arg(u, ("Person",)) and units[a + 1].text == "(" and units[a + 3].text == ")" \
+                    and is_arg(units[a + 2], ("Country",)):
+                self.rel(u, "memberOf", units[a + 2], "memberOf.bracketed_country", 0.7)
+
     def _led_by(self) -> None:
         """"Mehriban Əliyevanın rəhbərliyi altında Heydər Əliyev Fondu": she heads it."""
         units = self.units
