@@ -202,3 +202,33 @@ def test_a_plural_title_before_names_with_their_countries_in_brackets(extractor)
         assert (person, "heads", "ATƏT-in Minsk qrupu") in f
         assert (person, "memberOf", country) in f
     assert "Tom Hardinqin" not in names(extractor, text, "Person")
+
+
+# --- partOf from names ----------------------------------------------------------------
+
+def test_a_plural_event_head_keeps_its_plural(extractor):
+    assert "Qazaxıstan Mədəniyyəti Günləri" in names(extractor, "Bakıda Qazaxıstan Mədəniyyəti Günləri keçirilir.",
+                                                        "Event")
+
+
+def test_a_body_whose_name_merely_begins_like_its_parents_abbreviation_is_not_its_part(extractor):
+    f = facts(extractor, "UNİCEF-in nümayəndəsi Anna Keller Bakıya gəlib.")
+    assert not any(p == "partOf" for _, p, _ in f)
+
+
+def test_a_state_company_is_its_countrys_only_when_named_in_the_genitive(extractor):
+    f = facts(extractor, "Azərbaycan Respublikası Dövlət Neft Şirkətinin prezidenti Rauf Qasımlı çıxış edib.")
+    assert not any(p == "partOf" and o == "Azərbaycan" for _, p, o in f)
+
+
+def test_a_chamber_of_a_parliament_is_part_of_the_parliament_not_of_the_country(extractor):
+    f = facts(extractor, "Böyük Britaniya Parlamentinin İcmalar Palatasının üzvü Tom Hardinq Bakıya gəlib.")
+    assert not any(s_.startswith("Böyük Britaniya Parlamentinin İcmalar") and p == "partOf" and o == "Böyük Britaniya"
+                   for s_, p, o in f)
+
+
+def test_a_council_whose_meeting_is_the_event_is_no_body_of_its_own(extractor):
+    text = ("Astanada Müstəqil Dövlətlər Birliyi (MDB) Dövlət Başçıları Şurasının iclası keçirilib. "
+            "Sədrlik MDB Dövlət Başçıları Şurasına keçib.")
+    f = facts(extractor, text)
+    assert not any(p == "partOf" and "Şura" in s_ for s_, p, _ in f), f

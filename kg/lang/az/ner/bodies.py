@@ -194,8 +194,8 @@ class BodyMixin:
             surface = body.name  # "DİN-ləri": name the body in full
         canon = body.name if entry is not None and is_abbr(strip_case(u.text)[0]) else unpossess(surface, self.all_heads, self.no_izafet)
         owner_gen = owner.text if owner.case == "gen" else owner_ent.name
-        known = next((e for n in (f"{owner_ent.name} {canon}", f"{owner.text} {surface}")
-                      if (e := st.gaz.find(n, "Organization")) is not None), None)
+        candidates = [f"{owner.text} {surface}"] + [f"{label} {canon}" for label in owner_ent.all_labels()]
+        known = next((e for n in candidates if (e := st.gaz.find(n, "Organization")) is not None), None)
         if known is not None and entry is None:
             u.key = st.from_entry(known)  # "Azərbaycan Prezidenti Administrasiyası": a known body, named with its owner
             st.add_aliases(u.key, [f"{owner.text} {surface}"])

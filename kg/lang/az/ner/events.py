@@ -24,7 +24,7 @@ class EventMixin:
         a = 0
         while a < len(out):
             u = out[a]
-            head = head_reading(u.text, self.event_heads) if u.kind == "word" else None
+            head = head_reading(u.text, self.event_heads, plural=True) if u.kind == "word" else None
             if head is None:
                 a += 1
                 continue

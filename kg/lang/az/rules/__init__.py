@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ....extract.state import DocState
 from ....extract.units import Sent, Unit
+from ....normalize import lookup_key
 from ..coref import Coreference
 from .base import RuleBase, possessive_forms
 from .cooperation import CooperationRules
@@ -33,6 +34,9 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self.conjunctions = set(state.lex.nouns["conjunctions"])
         self.place_nouns = set(cues["place_nouns"])
         self.posted_titles = set(state.lex.nouns["posted_titles"])
+        self.genitive_only_kinds = set(state.lex.nouns["genitive_only_kinds"])
+        self.council_heads = [lookup_key(x) for x in state.lex.nouns["council_heads"]]
+        self.meeting_councils: set[str] = set()
 
     # ------------------------------------------------------------------
     def sentence(self, sent: Sent, units: list[Unit]) -> None:

@@ -235,21 +235,56 @@ class TitleRules:
                     self.rel(leader, "heads", org, "heads.led_by", 0.7)
 
     # -- owners -> partOf ---------------------------------------------------
+    def document_done(self) -> None:
+        """A council whose meeting is an event of the story is no body of its
+        own (ANNOTATION.md): its partOf facts go, wherever it was named."""
+        councils = self.meeting_councils
+        self.st.drop(lambda r: not (r.predicate == "partOf" and r.subject in councils))
+
+    def _council(self, u: Unit) -> bool:
+        name = lookup_key(self.st.entities[u.key].name).split() if u.key in self.st.entities else []
+        return bool(name) and any(name[-1].startswith(c) for c in self.council_heads)
+
     def _owners(self) -> None:
         st = self.st
-        inner = [x for u in self.units for x in u.inner]
+        # bodies inside a name are bodies too, but a council whose meeting the event is is no body of its own
+        inner = [x for u in self.units for x in u.inner
+                 if u.etype == "Organization" or not self._council(x)]
+        self.meeting_councils.update(x.key for u in self.units if u.etype == "Event" for x in u.inner
+                                     if self._council(x))
         for u in self.units + inner:
             if u.kind == "ent" and u.owner and u.etype == "Organization":
                 self.rel(u, "partOf", u.owner, "partOf.owner", 0.8)
             elif u.kind == "ent" and u.etype == "Organization" and u.key in st.key_entry:
                 # a known body named with its parent: "BMT-nin Narkotiklər ... İdarəsi"
                 entry = st.key_entry[u.key]
-                text_key = f" {lookup_key(u.text)} "
+                words = lookup_key(u.text).split()
                 for parent_id in (entry.part_of, entry.country):
                     parent = st.gaz.entries.get(parent_id or "")
                     if parent is None:
                         continue
-                    if any(f" {lookup_key(n)} " in text_key or text_key.startswith(f" {lookup_key(n)}")
-                           for n in parent.names() if len(lookup_key(n)) > 1):
+                    # a state company or university is its country's only when named "Azərbaycanın X-i"
+                    genitive = parent.type == "Country" and entry.kind in self.genitive_only_kinds
+                    if any(_names_in(lookup_key(n).split(), words, genitive) for n in parent.names()
+                           if len(lookup_key(n)) > 1):
                         self.rel(u, "partOf", st.from_entry(parent), "partOf.named_parent", 0.75)
+                        break  # "Parlamentinin İcmalar Palatası": part of the parliament, not directly of the country
 
+
+_GENITIVE_ENDINGS = ("in", "ın", "un", "ün", "nin", "nın", "nun", "nün")
+
+
+def _names_in(name: list[str], words: list[str], genitive: bool = False) -> bool:
+    """The words of ``name`` stand in ``words`` (folded), its last word bare or
+    with a genitive ending ("Azərbaycanın", "BMT-nin"); ``genitive``: only with it."""
+    n = len(name)
+    for i in range(len(words) - n + 1):
+        if words[i:i + n - 1] != name[:-1]:
+            continue
+        last, word = name[-1], words[i + n - 1]
+        nxt = words[i + n] if i + n < len(words) else ""
+        with_suffix = word.startswith(last) and word[len(last):] in _GENITIVE_ENDINGS or (
+            word == last and nxt in _GENITIVE_ENDINGS)  # "BMT-nin" folds to "bmt nin"
+        if with_suffix or word == last and not genitive:
+            return True
+    return False
