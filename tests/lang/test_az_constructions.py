@@ -232,3 +232,18 @@ def test_a_council_whose_meeting_is_the_event_is_no_body_of_its_own(extractor):
             "Sədrlik MDB Dövlət Başçıları Şurasına keçib.")
     f = facts(extractor, text)
     assert not any(p == "partOf" and "Şura" in s_ for s_, p, _ in f), f
+
+
+# --- meetings and cooperation ------------------------------------------------------------
+
+def test_receiving_an_ambassadors_credentials_is_meeting_the_ambassador(extractor):
+    f = facts(extractor, "Prezident İlham Əliyev Fransanın yeni səfiri Jan Lebrunun etimadnaməsini qəbul edib.")
+    assert ("İlham Əliyev", "met", "Jan Lebrun") in f
+    assert ("Jan Lebrun", "memberOf", "Fransa") in f
+
+
+def test_a_conflict_between_two_countries_is_no_cooperation(extractor):
+    f = facts(extractor, "Nazir İran ilə İsrail arasında baş vermiş qarşıdurma ilə əlaqədar bəyanat verib.")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+    f = facts(extractor, "Nazir İran ilə İsrail arasında əməkdaşlığı müzakirə edib.")
+    assert ("İran", "cooperatesWith", "İsrail") in f

@@ -102,6 +102,9 @@ class MeetingRules:
         a, ph = self._find_any(cues["receive_verbs"])
         if a != -1:
             objects = [u for u in units[:a] if is_arg(u, ("Person", "Organization")) and u.case == "acc"]
+            credentials = set(cues["credentials"])  # "A B-nin etimadnaməsini qəbul edib": A received B
+            objects += [u for i, u in enumerate(units[:a - 1]) if is_arg(u, ("Person",)) and u.case == "gen"
+                        and units[i + 1].low in credentials]
             if objects:
                 subject = self._subject(units.index(objects[0]), ("Person",)) or self._implied_subject()
                 for o in objects:
