@@ -237,13 +237,13 @@ def test_a_council_whose_meeting_is_the_event_is_no_body_of_its_own(extractor):
 # --- meetings and cooperation ------------------------------------------------------------
 
 def test_receiving_an_ambassadors_credentials_is_meeting_the_ambassador(extractor):
-    f = facts(extractor, "Prezident İlham Əliyev Fransanın yeni səfiri Jan Lebrunun etimadnaməsini qəbul edib.")
-    assert ("İlham Əliyev", "met", "Jan Lebrun") in f
-    assert ("Jan Lebrun", "memberOf", "Fransa") in f
+    f = facts(extractor, "Prezident İlham Əliyev Fransanın yeni səfiri Jan Dupontun etimadnaməsini qəbul edib.")
+    assert ("İlham Əliyev", "met", "Jan Dupont") in f
+    assert ("Jan Dupont", "memberOf", "Fransa") in f
 
 
 def test_a_conflict_between_two_countries_is_no_cooperation(extractor):
-    f = facts(extractor, "Nazir İran ilə İsrail arasında baş vermiş qarşıdurma ilə əlaqədar bəyanat verib.")
+    f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında baş vermiş qarşıdurma ilə əlaqədar bəyanat verib.")
     assert not any(p == "cooperatesWith" for _, p, _ in f)
-    f = facts(extractor, "Nazir İran ilə İsrail arasında əməkdaşlığı müzakirə edib.")
+    f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında əməkdaşlığı müzakirə edib.")
     assert ("İran", "cooperatesWith", "İsrail") in f
