@@ -247,3 +247,23 @@ def test_a_conflict_between_two_countries_is_no_cooperation(extractor):
     assert not any(p == "cooperatesWith" for _, p, _ in f)
     f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında əməkdaşlığı müzakirə edib.")
     assert ("İran", "cooperatesWith", "İsrail") in f
+
+
+def test_a_name_before_its_visit_with_the_destination_between_is_genitive(extractor):
+    text = "Çin nümayəndəsi Li Vanqın ölkəmizə səfəri çərçivəsində görüş keçirilib."
+    assert "Li Vanq" in names(extractor, text, "Person")
+    assert ("Li Vanq", "visited", "Azərbaycan") in facts(extractor, text)
+
+
+def test_an_ambassador_to_two_countries_belongs_to_the_sending_one(extractor):
+    f = facts(extractor, "Azərbaycanın Vatikan və Portuqaliyadakı səfiri Rauf Qasımlı etimadnaməsini təqdim edib.")
+    assert ("Rauf Qasımlı", "memberOf", "Azərbaycan") in f
+    assert ("Rauf Qasımlı", "memberOf", "Vatikan") not in f
+
+
+def test_countries_of_a_joint_commission_cooperate(extractor):
+    f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyasının iclası keçirilib.")
+    assert {("Türkiyə", "cooperatesWith", "Azərbaycan"), ("Azərbaycan", "cooperatesWith", "Gürcüstan"),
+            ("Türkiyə", "cooperatesWith", "Gürcüstan")} <= f
+    f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan futbol komandalarının turniri keçirilib.")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)

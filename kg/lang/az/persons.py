@@ -95,7 +95,8 @@ class PersonResolver:
             if acc:  # "Orbanı" -> Orban (a consonant-final name is the likelier reading)
                 return _restore(word, acc[0].lemma), acc[0].case
         # 4. a name followed by a word that governs a genitive
-        if nxt in self.governs_genitive or nxt.startswith(self.possessed_visit):
+        ahead = [t.low for t in s.tokens[j:j + 3]]  # "Hao Pingin ölkəmizə səfəri": a place may stand between
+        if nxt in self.governs_genitive or any(w.startswith(self.possessed_visit) for w in ahead):
             for r in readings[1:]:
                 if r.case == "gen":
                     return _restore(word, r.lemma), r.case

@@ -128,6 +128,9 @@ class TitleRules:
                 return u
             if u.kind == "ent" and u.etype == "Country" and u.case == "locadj":
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
+                while b >= 1 and units[b].text in self.conjunctions and units[b - 1].kind == "ent" \
+                        and units[b - 1].etype == "Country" and units[b - 1].case == "nom":
+                    b -= 2  # "Azərbaycanın Vatikan və Portuqaliyadakı səfiri": one suffix for both posts
                 continue
             if u.kind == "ent" and u.etype in ("Place", "Country") and u.case == "loc" and posted:
                 b -= 1  # "Türkiyənin Azərbaycanın Gəncə şəhərində baş konsulu": where the post is
