@@ -267,3 +267,24 @@ def test_countries_of_a_joint_commission_cooperate(extractor):
             ("Türkiyə", "cooperatesWith", "Gürcüstan")} <= f
     f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan futbol komandalarının turniri keçirilib.")
     assert not any(p == "cooperatesWith" for _, p, _ in f)
+
+
+# --- universities ------------------------------------------------------------------------
+
+def test_a_list_of_titled_names_shares_the_owner_of_its_first_title(extractor):
+    text = ("Bakı Dövlət Universitetinin rektoru, akademik Rauf Qasımlı, tədris işləri üzrə prorektor, "
+            "professor Leyla Kərimova, Fizika kafedrasının müdiri, dosent Tural Həsənli konfransda iştirak ediblər.")
+    f = facts(extractor, text)
+    assert ("Rauf Qasımlı", "heads", "Bakı Dövlət Universiteti") in f
+    assert ("Leyla Kərimova", "memberOf", "Bakı Dövlət Universiteti") in f
+    assert ("Tural Həsənli", "heads", "Fizika kafedrası") in f
+
+
+def test_a_plural_head_inside_a_name_does_not_end_it(extractor):
+    text = "Avrasiya Universitetlər Assosiasiyasının prezidenti Pyotr Orlov çıxış edib."
+    assert "Avrasiya Universitetlər Assosiasiyası" in names(extractor, text, "Organization")
+
+
+def test_a_city_before_a_state_university_is_part_of_its_name(extractor):
+    text = "Moskva Dövlət Universitetində konfrans keçirilib. MDU-nun rektoru Pyotr Orlov çıxış edib."
+    assert ("Pyotr Orlov", "heads", "Moskva Dövlət Universiteti") in facts(extractor, text)
