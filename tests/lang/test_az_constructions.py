@@ -288,3 +288,22 @@ def test_a_plural_head_inside_a_name_does_not_end_it(extractor):
 def test_a_city_before_a_state_university_is_part_of_its_name(extractor):
     text = "Moskva Dövlət Universitetində konfrans keçirilib. MDU-nun rektoru Pyotr Orlov çıxış edib."
     assert ("Pyotr Orlov", "heads", "Moskva Dövlət Universiteti") in facts(extractor, text)
+
+
+def test_cooperating_as_a_verb_with_a_partner_in_brackets(extractor):
+    f = facts(extractor, "Azərbaycan Milli Elmlər Akademiyası Türkiyənin Qazi Universiteti (QU) ilə elm sahəsində "
+                         "əməkdaşlıq edəcək.")
+    assert any(p == "cooperatesWith" and "Qazi Universiteti" in o for s_, p, o in f if s_ ==
+               "Azərbaycan Milli Elmlər Akademiyası")
+
+
+def test_a_modifier_noun_before_an_event_head_is_part_of_the_head(extractor):
+    text = "Türk Dövlətləri Təşkilatının növbədənkənar Zirvə toplantısı Şuşada keçiriləcək."
+    events = names(extractor, text, "Event")
+    assert any(e.endswith("Zirvə toplantısı") for e in events), events
+    assert not any(e.endswith("Zirvə") for e in events), events
+
+
+def test_an_event_name_ends_where_another_events_name_ends(extractor):
+    text = "Bakıda Qazaxıstan Mədəniyyəti Günləri sərgi ilə başa çatıb."
+    assert not any("sərgi" in e for e in names(extractor, text, "Event"))

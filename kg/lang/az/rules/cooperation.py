@@ -65,6 +65,14 @@ class CooperationRules:
                     if first:
                         self.rel(first[-1] if first[-1].case == "gen" else first[0], "cooperatesWith", partner,
                                  "cooperatesWith.with", 0.75)
+        # "A B ilə (... sahəsində) əməkdaşlıq edəcək/edir": the subject cooperates with the partner
+        for c in coop_at:
+            if c + 1 < len(units) and units[c + 1].low.startswith(("edəcək", "edir", "edib", "edəcəklər", "edirlər")):
+                partners = [x for x in units[:c] if is_arg(x, BODIES) and x.case == "com"]
+                subject = self._subject(c, BODIES)
+                for partner in partners[-1:]:
+                    if subject is not None and subject.key != partner.key:
+                        self.rel(subject, "cooperatesWith", partner, "cooperatesWith.verb", 0.75)
         # "ölkələrimiz arasında", "iki ölkə arasında"
         for a, u in enumerate(units):
             if u.ref == "pair" and any(0 < c - a <= 8 for c in coop_at):

@@ -56,7 +56,8 @@ class MeetingRules:
     def _ilə(self) -> None:
         """A unit followed by "ilə" is comitative; "tərəfindən" marks the agent."""
         for a, u in enumerate(self.units[:-1]):
-            nxt = self.units[a + 1].low
+            after = self._past_brackets(a + 1)  # "Səlcuq Universiteti (SU) ilə"
+            nxt = self.units[after].low if after < len(self.units) else ""
             if u.kind == "ent" and u.case == "nom":
                 if nxt == "ilə":
                     u.case = "com"

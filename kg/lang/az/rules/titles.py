@@ -39,7 +39,7 @@ class TitleRules:
             title = t.title
             if person is None:
                 continue
-            if owner_unit is None and self._listed_after(a):
+            if owner_unit is None and title.owner == "org" and not title.body and self._listed_after(a):
                 owner_unit = self.list_owner  # "BDU-nun rektoru A, tədris işləri üzrə prorektor B": the same body
             elif owner_unit is not None:
                 self.list_owner = owner_unit
