@@ -331,3 +331,17 @@ def test_a_plural_body_noun_before_an_event_head_belongs_to_the_event(extractor)
                          "iştirak edib.")
     assert ("Rauf Qasımlı", "participatedIn", "Avropa Məhkəmələri Forumu") in f
     assert ("Avropa Məhkəmələri Forumu", "heldIn", "Strasburq") in f
+
+
+def test_organising_as_an_active_verb_with_coordinated_organisers(extractor):
+    f = facts(extractor, "Bakıda “Yaşıl Enerji” mövzusunda beynəlxalq konfrans keçirilib. "
+                         "Konfransı Energetika Nazirliyi və Dünya Bankı birgə təşkil edib.")
+    assert sorted(o for _, p, o in f if p == "organizedBy") == ["Dünya Bankı", "Energetika Nazirliyi"]
+
+
+def test_a_home_official_meeting_abroad_visits_the_place(extractor):
+    f = facts(extractor, "Xarici işlər naziri Vüqar Nəsibli Brüsseldə NATO-nun Baş katibi Anna Keller ilə görüşüb.")
+    assert ("Vüqar Nəsibli", "visited", "Brüssel") in f
+    assert ("Anna Keller", "visited", "Brüssel") not in f
+    f = facts(extractor, "Xarici işlər naziri Vüqar Nəsibli Bakıda NATO-nun Baş katibi Anna Keller ilə görüşüb.")
+    assert not any(p == "visited" and s_ == "Vüqar Nəsibli" for s_, p, _ in f)
