@@ -106,3 +106,54 @@ def entity_classes() -> dict[str, URIRef]:
         str(c)[len(ONTOLOGY_NS):]: URIRef(c)
         for c in g.subjects(RDFS.subClassOf, KG.Entity)
     }
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each relation's domain and range as entity type names, read from the
+    ontology: ``rdfs:domain``/``rdfs:range`` with their ``owl:unionOf`` lists
+    expanded (``kg:Agent`` -> Person, Organization, Country)."""
+    g = ontology()
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for name, info in relations().items():
+        dom = frozenset().union(*(_types_of(c) for c in g.objects(info.iri, RDFS.domain)))
+        rng = frozenset().union(*(_types_of(c) for c in g.objects(info.iri, RDFS.range)))
+        out[name] = (dom, rng)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _restrictions() -> dict[tuple[str, str], frozenset[str]]:
+    """(subject type, property) -> the types its values may have, from the
+    ``owl:allValuesFrom`` restrictions (an event is partOf events only)."""
+    g = ontology()
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for name, iri in entity_classes().items():
+        for sup in g.objects(iri, RDFS.subClassOf):
+            prop, values = g.value(sup, OWL.onProperty), g.value(sup, OWL.allValuesFrom)
+            if prop is not None and values is not None:
+                out[(name, str(prop)[len(ONTOLOGY_NS):])] = _types_of(values)
+    return out
+
+
+def _types_of(cls) -> frozenset[str]:
+    """The entity type names a class stands for, its ``owl:unionOf`` expanded."""
+    from rdflib.collection import Collection
+    g = ontology()
+    by_iri = {iri: name for name, iri in entity_classes().items()}
+    if cls in by_iri:
+        return frozenset({by_iri[cls]})
+    out: set[str] = set()
+    for members in g.objects(cls, OWL.unionOf):
+        for m in Collection(g, members):
+            out |= _types_of(m)
+    return frozenset(out)
+
+
+def allowed(predicate: str, subject_type: str | None, object_type: str | None) -> bool:
+    """Whether the ontology admits ``predicate`` between entities of these types."""
+    dom, rng = signatures().get(predicate, (frozenset(), frozenset()))
+    if subject_type not in dom or object_type not in rng:
+        return False
+    only = _restrictions().get((subject_type, predicate))
+    return only is None or object_type in only

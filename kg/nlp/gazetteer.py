@@ -36,6 +36,7 @@ class Entry:
     az: str
     en: str | None = None
     aliases: list[str] = field(default_factory=list)
+    ru: str | None = None
     wikidata: str | None = None
     country: str | None = None
     part_of: str | None = None
@@ -48,6 +49,8 @@ class Entry:
         out = [self.az]
         if self.en:
             out.append(self.en)
+        if self.ru:
+            out.append(self.ru)
         out.extend(a for a in self.aliases if a)
         return list(dict.fromkeys(out))
 
@@ -76,7 +79,7 @@ def _entry(raw: dict, source: Path) -> Entry:
             raise ConfigError(f"{source.name}: entry {raw.get('id')!r} has unknown type {etype!r}")
         adjectives = _as_list(raw.get("adjectives")) + _as_list(raw.get("adjective"))
         return Entry(
-            id=str(raw["id"]), type=etype, az=str(raw["az"]), en=raw.get("en"),
+            id=str(raw["id"]), type=etype, az=str(raw["az"]), en=raw.get("en"), ru=raw.get("ru"),
             aliases=_as_list(raw.get("aliases")), wikidata=raw.get("wikidata"),
             country=raw.get("country"), part_of=raw.get("part_of"), capital=raw.get("capital"),
             head_titles=[lower(t) for t in _as_list(raw.get("head_titles"))],

@@ -1,0 +1,530 @@
+"""English entity mentions in one sentence: the sentence as ``Unit``s.
+
+In order, each pass taking only tokens no earlier pass took:
+
+1. gazetteer names (``GazetteerIndex``: every name, alias and label of every
+   entry, matched token by token, longest first; short all-capital aliases
+   only in capitals);
+2. composed names: a capitalised phrase around a head noun ("... Ministry",
+   "... Forum", "Office on Drugs and Crime", "the 29th session of the
+   Conference of the Parties"), gazetteer names inside it included, its
+   owner noted (a country adjective or name before it, "of Country" after it);
+3. titles ("Foreign Minister", "Minister of Energy", "Prosecutor General",
+   "Deputy Prime Minister"), the ministry a minister's title implies;
+4. country adjectives ("Turkish", "Azerbaijani");
+5. person names: capitalised words after a title, or with a known first name
+   or surname ending, or already named in the article.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...ids import entity_key
+from ...nlp.doc import DocState, PersonInfo, Sent, Unit
+from ...nlp.gazetteer import Entry, Gazetteer
+from ...nlp.normalize import lookup_key
+from .lexicon import Lexicon, Title
+from .text import Token, tokenize
+
+_ORDER = {"Country": 0, "Organization": 1, "Event": 2, "Place": 3, "Person": 4}
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth", "thirtieth", "next"}
+_ROMAN = set("IVXLC")
+
+
+def tok_key(t: Token) -> str:
+    return t.text if t.kind == "punct" else "'s" if t.kind == "pos" else lookup_key(t.text)
+
+
+def is_ordinal(t: Token) -> bool:
+    low = t.low
+    return (low[:1].isdigit() and (low.isdigit() or low[-2:] in ("st", "nd", "rd", "th"))) or low in ORDINALS or (
+        len(t.text) <= 5 and set(t.text) <= _ROMAN and t.text != "I")
+
+
+class GazetteerIndex:
+    """Every name of every gazetteer entry, as tuples of token keys."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.index: dict[tuple[str, ...], list[tuple[Entry, str]]] = {}
+        self.max_len = 1
+        for entry in gaz.entries.values():
+            for name in entry.names():
+                keys = tuple(tok_key(t) for t in tokenize(name) if t.kind != "punct" or t.text in "&-")
+                if keys:
+                    self.index.setdefault(keys, []).append((entry, name))
+                    self.max_len = max(self.max_len, len(keys))
+
+    def match(self, toks: list[Token], i: int, stop: int | None = None) -> tuple[Entry, int] | None:
+        """The longest entry named at token ``i`` (capitalised): (entry, end)."""
+        if not (toks[i].is_title or toks[i].is_number):
+            return None
+        stop = len(toks) if stop is None else stop
+        keys: list[str] = []
+        j = i
+        while j < stop and len(keys) < self.max_len:
+            t = toks[j]
+            if t.kind == "punct" and t.text not in "&-":
+                break
+            keys.append(tok_key(t))
+            j += 1
+        for n in range(len(keys), 0, -1):
+            if toks[i + n - 1].kind == "punct":
+                continue
+            hits = [(e, name) for e, name in self.index.get(tuple(keys[:n]), [])
+                    if not _abbreviation(name) or all(toks[x].is_upper or not toks[x].text.isalpha()
+                                                      for x in range(i, i + n))]
+            if hits:
+                return sorted(hits, key=lambda h: _ORDER[h[0].type])[0][0], i + n
+        return None
+
+
+def _abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return " " not in name and 2 <= len(letters) <= 7 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=4)
+def gazetteer_index(gaz: Gazetteer) -> GazetteerIndex:
+    return GazetteerIndex(gaz)
+
+
+class SentenceAnalyzer:
+    def __init__(self, state: DocState, lex: Lexicon, index: GazetteerIndex):
+        self.st, self.lex, self.gx = state, lex, index
+        self.org_heads = lex.words("org_heads")
+        self.event_heads = lex.words("event_heads")
+        self.weak_events = lex.words("weak_event_heads")
+        self.lower_org_heads = lex.words("lower_org_heads")
+        self.modifiers = lex.words("event_modifiers")
+        self.joiners = lex.words("name_joiners")
+        self.particles = lex.words("name_particles")
+        self.not_names = lex.words("not_names")
+        self.title_words = {t.words[0] for t in lex.titles if len(t.words) == 1} | {"minister", "ministers"}
+        self.months = lex.words("months")
+        self.not_person = lex.words("not_person_words")
+        self.first_names = state.gaz.first_names
+        self.suffixes = tuple(s for s in state.gaz.surname_suffixes if len(s) >= 3)
+
+    # ------------------------------------------------------------------
+    def analyse(self, sent: Sent) -> list[Unit]:
+        toks = sent.tokens
+        self.toks = toks
+        self.taken: list[Unit | None] = [None] * len(toks)
+        self.inner: list[Unit] = []
+        self.sent = sent
+        self._gazetteer()
+        self._composed()
+        self._titles()
+        self._adjectives()
+        self._persons()
+        units: list[Unit] = []
+        k = 0
+        while k < len(toks):
+            u = self.taken[k]
+            if u is not None:
+                units.append(u)
+                k = u.j
+                continue
+            t = toks[k]
+            units.append(self.unit(k, k + 1, t.kind if t.kind != "word" else "word"))
+            k += 1
+        return units
+
+    def unit(self, i: int, j: int, kind: str, **kw) -> Unit:
+        toks = self.toks
+        text = self.sent.text[toks[i].start - self.sent.start:toks[j - 1].end - self.sent.start]
+        return Unit(kind, i, j, toks[i].start, toks[j - 1].end, text, text.lower(), **kw)
+
+    def _take(self, u: Unit) -> None:
+        for x in range(u.i, u.j):
+            old = self.taken[x]
+            if old is not None and old.kind == "ent" and old not in self.inner:
+                self.inner.append(old)  # a name inside a longer one: "the Azerbaijan-Turkey commission" in the meeting's
+            self.taken[x] = u
+
+    def _free(self, i: int, j: int) -> bool:
+        return all(self.taken[x] is None for x in range(i, j))
+
+    # -- 1. gazetteer ------------------------------------------------------
+    def _gazetteer(self) -> None:
+        toks, k = self.toks, 0
+        while k < len(toks):
+            m = self.gx.match(toks, k)
+            if m is None:
+                k += 1
+                continue
+            entry, end = m
+            if end - k == 1 and toks[k].low in self.not_names:
+                k += 1
+                continue  # an outlet or agency ("AZERTAC", "Trend"): not an entity
+            if entry.type in ("Place", "Country") and end - k == 1 and k > 0 and (
+                    toks[k - 1].low in self.first_names and toks[k - 1].is_title):
+                k += 1
+                continue  # "Theresa May", "Salome Georgia": a surname, not the place
+            owner = self._prefix_owner(k, end, entry) if entry.type == "Organization" else None
+            self._take(self.unit(k, end, "ent", key=self.st.from_entry(entry), etype=entry.type, ref="gazetteer",
+                                 owner=owner))
+            k = end
+
+    def _prefix_owner(self, i: int, j: int, entry: Entry) -> str | None:
+        """The parent a body's own name starts with: "UN Office on Drugs and Crime" -> UN."""
+        sub = self.gx.match(self.toks, i, stop=j - 1) if j - i > 1 else None
+        if sub is not None and sub[0].type in ("Organization", "Country") and sub[0].id != entry.id and \
+                sub[0].id in (entry.part_of, entry.country):
+            return self.st.from_entry(sub[0])
+        return None
+
+    # -- 2. composed organisations and events --------------------------------
+    def _head_type(self, t: Token, k: int) -> str | None:
+        low = t.low
+        if t.is_title and low in self.event_heads and low not in self.org_heads:
+            return "Event"
+        if t.is_title and low in self.org_heads:
+            return "Organization"
+        if low in self.event_heads and k > 0 and is_ordinal(self.toks[k - 1]):
+            return "Event"  # "the eighth meeting of ...", "29th session of ..."
+        return None
+
+    def _composed(self) -> None:
+        toks = self.toks
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            etype = self._head_type(t, k) if t.kind == "word" else None
+            if etype is None or (self.taken[k] is not None and self.taken[k].ref == "composed"):
+                k += 1
+                continue
+            i = self._left(k)
+            j, nucleus = self._right(k + 1, etype)
+            etype = nucleus or etype
+            if etype == "Event" and t.low in self.weak_events and j == k + 1 and not is_ordinal(toks[i]) \
+                    and not any(toks[x].is_title for x in range(i, k)):
+                k += 1
+                continue  # "the meeting": a reference, not a name
+            inner = [self.taken[x] for x in range(i, j) if self.taken[x] is not None]
+            if inner and all(u.i >= i and u.j <= j for u in inner) and len(inner) == 1 and \
+                    (inner[0].i, inner[0].j) == (i, j):
+                k = j
+                continue  # the gazetteer name itself
+            if any(u.i < i or u.j > j for u in inner):
+                k += 1
+                continue
+            self._name(i, j, etype)
+            k = j
+
+    def _left(self, k: int) -> int:
+        toks, i = self.toks, k
+        if self.taken[k] is not None:
+            i = self.taken[k].i  # the head ends a gazetteer name: "6th | Global Baku Forum"
+        lower_head = not toks[k].is_title
+        while i > 0:
+            p = toks[i - 1]
+            taken = self.taken[i - 1]
+            if taken is not None and taken.kind == "ent" and taken.etype in ("Country", "Place", "Organization"):
+                i = taken.i
+                continue
+            if p.kind == "word" and (p.is_title or p.is_number) and p.low not in self.not_names \
+                    and p.low not in self.title_words and taken is None:
+                i -= 1
+                continue
+            if p.kind == "word" and (is_ordinal(p) or lower_head and p.low in self.modifiers) and taken is None:
+                i -= 1
+                continue
+            if lower_head and p.text == "-" and i - 2 >= 0 and toks[i - 2].low in self.modifiers:
+                i -= 1
+                continue
+            if p.text in ("-", "&") or p.low == "and" and i - 2 >= 0 and toks[i - 2].is_title and taken is None:
+                if i - 2 >= 0 and (toks[i - 2].is_title or self.taken[i - 2] is not None):
+                    i -= 1
+                    continue
+            break
+        while i < k and (toks[i].text in ("-", "&") or toks[i].low == "and"):
+            i += 1
+        return i
+
+    def _right(self, j: int, etype: str) -> tuple[int, str | None]:
+        """The end of the name that starts before token ``j``: "of/for/on/to
+        [the] Capitalised ...", a parenthesised abbreviation, more heads."""
+        toks, end, nucleus = self.toks, j, None
+        while end < len(toks):
+            t = toks[end]
+            if t.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")" and toks[end + 1].is_upper:
+                end += 3
+                continue
+            if t.kind == "word" and t.low in ("of", "for", "on", "to", "with", "and", "&") or t.text == "&":
+                n = end + 1
+                while n < len(toks) and toks[n].low == "the":
+                    n += 1
+                if n >= len(toks) or not (toks[n].is_title or toks[n].is_number) or toks[n].low in self.not_names \
+                        or toks[n].low in self.title_words and self.taken[n] is None:
+                    break
+                if t.low in ("of", "for", "on", "to") and nucleus is None:
+                    nucleus = self._nucleus(end)
+                if self._pair_at(n):
+                    end = self._pair_body(n)
+                    continue
+                if t.low == "and" and n > end + 1:
+                    break  # "the Ministry of X and the Ministry of Y": two names
+                end = n
+                continue
+            if t.kind == "word" and (t.is_title or t.is_number) and t.low not in self.not_names and (
+                    t.low not in self.title_words or self.taken[end] is not None):
+                u = self.taken[end]
+                if end > j and self.taken[end - 1] is not None and self.taken[end - 1].etype in ("Country", "Place") \
+                        and u is None:
+                    break  # "Presidency of Bosnia and Herzegovina | Mladen Ivanic"
+                end = u.j if u is not None and u.j > end else end + 1
+                continue
+            if t.text == "-" and end + 1 < len(toks) and toks[end + 1].is_title:
+                end += 1
+                continue
+            break
+        while end > j and toks[end - 1].kind != "word" and toks[end - 1].text != ")":
+            end -= 1
+        return end, nucleus
+
+    def _pair_at(self, n: int) -> bool:
+        """Two countries joined by a hyphen: "Azerbaijan-Turkey"."""
+        toks, tk = self.toks, self.taken
+        return n + 2 < len(toks) and toks[n + 1].text in ("-", "–") and tk[n] is not None and tk[n].etype == "Country" \
+            and tk[n + 2] is not None and tk[n + 2].etype == "Country"
+
+    def _pair_body(self, n: int) -> int:
+        """The body two countries share: "Azerbaijan-Turkey joint intergovernmental
+        commission on economic cooperation" (lower case); the end of the words read."""
+        toks = self.toks
+        m = self.taken[n + 2].j
+        head = None
+        x = m
+        while x < len(toks) and x < m + 5 and toks[x].kind == "word" and not toks[x].is_title:
+            if toks[x].low in self.lower_org_heads:
+                head = x
+                break
+            x += 1
+        if head is None:
+            return m
+        end = head + 1
+        if end + 1 < len(toks) and toks[end].low in ("on", "for"):
+            y = end + 1
+            while y < len(toks) and y < end + 4 and toks[y].kind == "word" and not toks[y].is_title and \
+                    toks[y].low not in self.joiners and toks[y].low not in ("between", "among", "at", "was", "is",
+                                                                            "kicked", "has", "will", "held"):
+                y += 1
+            if y > end + 1:
+                end = y
+        name = self.sent.text[toks[n].start - self.sent.start:toks[end - 1].end - self.sent.start]
+        key = self.st.entity("Organization", name)
+        self._take(self.unit(n, end, "ent", key=key, etype="Organization", ref="composed"))
+        return end
+
+    def _nucleus(self, k: int) -> str | None:
+        """The type of a name by its last head before "of": "Session of the Council" is an event."""
+        for x in range(k - 1, -1, -1):
+            t = self.toks[x]
+            if t.low in self.event_heads and t.low not in self.org_heads:
+                return "Event"
+            if t.low in self.org_heads:
+                return "Organization"
+            if t.low in self.joiners:
+                break
+        return None
+
+    def _name(self, i: int, j: int, etype: str) -> None:
+        toks = self.toks
+        while i < j and toks[i].low == "the":
+            i += 1
+        parts, aliases, abbr = [], [], None
+        x = i
+        while x < j:
+            if toks[x].text == "(" and x + 2 < j and toks[x + 2].text == ")":
+                abbr = toks[x + 1].text
+                x += 3
+                continue
+            parts.append((toks[x], x))
+            x += 1
+        text = self.sent.text
+        name = "".join(t.text + (" " if y + 1 < j and toks[y + 1].start > t.end else "") for t, y in parts).strip()
+        full = text[toks[i].start - self.sent.start:toks[j - 1].end - self.sent.start]
+        if full != name:
+            aliases.append(full)
+        owner = self._owner(i, j)
+        entry = self.st.gaz.find(name, etype) or (self._ministry(parts, owner) if owner else None) or (
+            self.st.gaz.find(abbr, etype) if abbr else None)
+        key = self.st.from_entry(entry) if entry else self.st.entity(etype, name, aliases)
+        if abbr and etype == "Organization" or abbr and etype == "Event":
+            self.st.add_aliases(key, [abbr])
+            self.st.abbreviations[lookup_key(abbr)] = key
+        self._take(self.unit(i, j, "ent", key=key, etype=etype, ref="composed", owner=owner))
+
+    def _ministry(self, parts, owner: str) -> Entry | None:
+        """A ministry named by its domain ("Azerbaijani Foreign Ministry", "Georgia's
+        Ministry of Energy"): the gazetteer's body of that country, if it has one."""
+        words = tuple(t.low for t, _ in parts if t.low not in ("ministry", "of", "the") and
+                      (t.low,) not in self.lex.demonyms and self.taken[_] is None)
+        domain = self.lex.domains.get(words)
+        if domain is None or not any(t.low == "ministry" for t, _ in parts):
+            return None
+        c = self.st.entities[owner]
+        names = [self.lex.minister["body"].format(domain=domain[0], country=n) for n in c.all_labels()]
+        names.append(self.lex.minister["body_az"].format(domain=domain[1], country=c.labels.get("az", c.name)))
+        return next((e for e in (self.st.gaz.find(n, "Organization") for n in names) if e is not None), None)
+
+    def _owner(self, i: int, j: int) -> str | None:
+        """The country a composed body belongs to: "Azerbaijani State Committee",
+        "Ministry of Energy of Georgia"."""
+        first = self.taken[i]
+        if first is not None and first.etype in ("Country", "Organization") and first.j < j:
+            return first.key  # "UN Office on Drugs and Crime"
+        adj = self.lex.demonyms.get((self.toks[i].low,))
+        if adj and adj in self.st.gaz.entries:
+            return self.st.from_entry(self.st.gaz.entries[adj])
+        last = self.taken[j - 1]
+        if last is not None and last.etype == "Country" and last.i > i and self.toks[last.i - 1].low in ("of", "the"):
+            return last.key
+        return None
+
+    # -- 3. titles -----------------------------------------------------------
+    def _titles(self) -> None:
+        toks = self.toks
+        for k, t in enumerate(toks):
+            if self.taken[k] is not None or t.kind != "word":
+                continue
+            if t.low in ("minister", "ministers"):
+                self._minister(k)
+                continue
+            for title in self.lex.titles_by_first.get(t.low, []):
+                n = len(title.words)
+                if tuple(x.low for x in toks[k:k + n]) == title.words and self._free(k, k + n):
+                    if any(x.low in ("minister",) for x in toks[k + n:k + n + 1]):
+                        break  # "Prime Minister" is longer than "prime"
+                    self._take(self.unit(k, k + n, "title", title=title))
+                    break
+
+    def _minister(self, k: int) -> None:
+        toks, conf = self.toks, self.lex.minister
+        i = k
+        domain = None
+        for n in range(min(5, k), 0, -1):  # "Foreign Minister", "Defence Industry Minister"
+            words = tuple(x.low for x in toks[k - n:k])
+            if words in self.lex.domains and self._free(k - n, k):
+                domain, i = self.lex.domains[words], k - n
+                break
+        j = k + 1
+        if domain is None and j + 1 < len(toks) and toks[j].low in ("of", "for"):
+            for n in range(min(8, len(toks) - j - 1), 0, -1):  # "Minister of Science and Education"
+                words = tuple(x.low for x in toks[j + 1:j + 1 + n])
+                if words in self.lex.domains and self._free(j + 1, j + 1 + n):
+                    domain, j = self.lex.domains[words], j + 1 + n
+                    break
+            else:
+                n = j + 1
+                while n < len(toks) and toks[n].is_title and self.taken[n] is None and toks[n].low not in self.not_names:
+                    n += 1
+                if n > j + 1:
+                    words = " ".join(x.text for x in toks[j + 1:n])
+                    domain, j = (words, None), n
+        deputy = False
+        while i > 0 and toks[i - 1].low in ("deputy", "vice", "first", "acting") and self.taken[i - 1] is None:
+            deputy = deputy or toks[i - 1].low in ("deputy", "vice")
+            i -= 1
+        role = "memberOf" if deputy else conf["role"]
+        confidence = float(conf["deputy_confidence" if deputy else "confidence"])
+        if domain is None:
+            title = Title(("minister",), role, "country", "none", confidence, deputy=deputy)
+        else:
+            en, az = domain
+            title = Title(("minister",) + tuple(en.lower().split()), role, "country", "home_country", confidence,
+                          body=conf["body"].replace("{domain}", en),
+                          body_az=conf["body_az"].replace("{domain}", az) if az else None, deputy=deputy)
+        self._take(self.unit(i, j, "title", title=title))
+
+    # -- 4. adjectives -------------------------------------------------------
+    def _adjectives(self) -> None:
+        toks = self.toks
+        for k, t in enumerate(toks):
+            if self.taken[k] is not None or not t.is_title:
+                continue
+            for n in (2, 1):
+                cid = self.lex.demonyms.get(tuple(x.low for x in toks[k:k + n]))
+                if cid and cid in self.st.gaz.entries and self._free(k, k + n):
+                    key = self.st.from_entry(self.st.gaz.entries[cid])
+                    self._take(self.unit(k, k + n, "adj", key=key, etype="Country", ref="adjective"))
+                    break
+
+    # -- 5. persons ----------------------------------------------------------
+    def _name_token(self, t: Token, k: int) -> bool:
+        if self.taken[k] is not None or t.kind != "word":
+            return False
+        if t.low in self.particles:
+            return True
+        return t.is_title and not t.is_upper and t.low not in self.not_names and t.low not in self.title_words \
+            and t.low not in self.not_person \
+            and t.low not in self.org_heads and t.low not in self.event_heads and not t.is_number
+
+    def _persons(self) -> None:
+        toks = self.toks
+        k = 0
+        while k < len(toks):
+            if not self._name_token(toks[k], k) or toks[k].low in self.particles:
+                k += 1
+                continue
+            j = k + 1
+            while j < len(toks) and j - k < 5:
+                if self._name_token(toks[j], j) or toks[j].low in self.months and toks[j].is_title and \
+                        not (j + 1 < len(toks) and toks[j + 1].is_number) and self.taken[j] is None:
+                    j += 1
+                elif toks[j].text == "-" and j + 1 < len(toks) and toks[j].start == toks[j - 1].end \
+                        and self._name_token(toks[j + 1], j + 1):
+                    j += 2
+                else:
+                    break
+            while j > k + 1 and toks[j - 1].low in self.particles:
+                j -= 1
+            words = [t for t in toks[k:j] if t.text != "-"]
+            after_title = k > 0 and self._title_before(k)
+            known = self._known_person(toks, k, j)
+            if known or after_title and len(words) <= 4 or len(words) >= 2 and self._looks_like_name(words):
+                name = self.sent.text[toks[k].start - self.sent.start:toks[j - 1].end - self.sent.start]
+                key = known or self.person(name)
+                self._take(self.unit(k, j, "ent", key=key, etype="Person", ref="name"))
+            k = j
+
+    def _title_before(self, k: int) -> bool:
+        toks, b = self.toks, k - 1
+        while b >= 0 and (toks[b].text == "," or toks[b].low in self.lex.ranks or toks[b].text == "."):
+            b -= 1
+        owner = self.taken[b] if b >= 0 else None
+        if owner is not None and owner.kind == "ent" and owner.etype != "Person":
+            b = owner.i - 1  # "Vice President of Turkey | Fuat Oktay"
+            while b >= 0 and toks[b].low == "the":
+                b -= 1
+            if b < 0 or toks[b].low != "of":
+                return False
+            b -= 1
+        return b >= 0 and self.taken[b] is not None and self.taken[b].kind == "title"
+
+    def _looks_like_name(self, words: list[Token]) -> bool:
+        first, last = words[0].low, words[-1].low
+        return first in self.first_names or (len(words) <= 3 and last.endswith(self.suffixes))
+
+    def _known_person(self, toks, k: int, j: int) -> str | None:
+        words = [t.text for t in toks[k:j] if t.text != "-"]
+        if len(words) == 1:
+            cands = [p for p in self.st.persons.values() if lookup_key(p.surname) == lookup_key(words[0])]
+            if cands:
+                return max(cands, key=lambda p: self.st.mention_count.get(p.key, 0) + (p.key == self.last_person))
+        return None
+
+    last_person: str | None = None
+
+    def person(self, name: str) -> str:
+        entry = self.st.gaz.find(name, "Person")
+        if entry is not None:
+            return self.st.from_entry(entry)
+        key = self.st.entity("Person", name, key=entity_key("Person", name))
+        if key not in self.st.persons:
+            words = [w for w in name.split() if w.lower() not in self.particles]
+            self.st.persons[key] = PersonInfo(key=key, name=name, surname=words[-1] if words else name,
+                                              first=words[0] if words else name)
+        return key
