@@ -231,10 +231,17 @@ class SentenceAnalyzer:
             if p.kind == "word" and (is_ordinal(p) or lower_head and p.low in self.modifiers) and taken is None:
                 i -= 1
                 continue
+            if p.kind == "pos" and taken is None:
+                n = self._title_ending(i - 1)
+                if n:
+                    i -= 1 + n  # "Prosecutor General's Office"
+                    continue
+                break
             if lower_head and p.text == "-" and i - 2 >= 0 and toks[i - 2].low in self.modifiers:
                 i -= 1
                 continue
-            if p.text in ("-", "&") or p.low == "and" and i - 2 >= 0 and toks[i - 2].is_title and taken is None:
+            if (p.text in ("-", "&") or p.low == "and" and i - 2 >= 0 and toks[i - 2].is_title) and taken is None \
+                    and i - 2 >= 0 and self.taken[i - 2] is None:
                 if i - 2 >= 0 and (toks[i - 2].is_title or self.taken[i - 2] is not None):
                     i -= 1
                     continue
@@ -242,6 +249,14 @@ class SentenceAnalyzer:
         while i < k and (toks[i].text in ("-", "&") or toks[i].low == "and"):
             i += 1
         return i
+
+    def _title_ending(self, k: int) -> int:
+        """The number of words of a title that ends just before token ``k``."""
+        for t in self.lex.titles:
+            n = len(t.words)
+            if k - n >= 0 and tuple(x.low for x in self.toks[k - n:k]) == t.words and self._free(k - n, k):
+                return n
+        return 0
 
     def _right(self, j: int, etype: str) -> tuple[int, str | None]:
         """The end of the name that starts before token ``j``: "of/for/on/to
@@ -264,13 +279,16 @@ class SentenceAnalyzer:
                 if self._pair_at(n):
                     end = self._pair_body(n)
                     continue
-                if t.low == "and" and n > end + 1:
-                    break  # "the Ministry of X and the Ministry of Y": two names
+                if t.low == "and" and (n > end + 1 or self.taken[n] is not None and self.taken[n].kind == "ent"
+                                       or self._head_ahead(n) and nucleus is not None):
+                    break  # "the Ministry of X and (the) Ministry of Y", "... and Baku Expo Center": two names
                 end = n
                 continue
             if t.kind == "word" and (t.is_title or t.is_number) and t.low not in self.not_names and (
-                    t.low not in self.title_words or self.taken[end] is not None):
+                    t.low not in self.title_words or self.taken[end] is not None or self._head_ahead(end)):
                 u = self.taken[end]
+                if u is None and end >= j and toks[end - 1].low not in self.joiners and not self._head_ahead(end):
+                    break  # "Baku State University | Elchin Babayev": a name, then another
                 if end > j and self.taken[end - 1] is not None and self.taken[end - 1].etype in ("Country", "Place") \
                         and u is None:
                     break  # "Presidency of Bosnia and Herzegovina | Mladen Ivanic"
@@ -283,6 +301,19 @@ class SentenceAnalyzer:
         while end > j and toks[end - 1].kind != "word" and toks[end - 1].text != ")":
             end -= 1
         return end, nucleus
+
+    def _head_ahead(self, n: int) -> bool:
+        """A head noun within the next capitalised words: "Asian Ombudsman | Association"."""
+        toks = self.toks
+        for x in range(n, min(len(toks), n + 4)):
+            t = toks[x]
+            if not t.is_title or self.taken[x] is not None and x > n:
+                return False
+            if x > n and (t.low in self.org_heads or t.low in self.event_heads):
+                return True
+            if x == n and t.low in self.org_heads | self.event_heads:
+                return True
+        return False
 
     def _pair_at(self, n: int) -> bool:
         """Two countries joined by a hyphen: "Azerbaijan-Turkey"."""
@@ -459,7 +490,7 @@ class SentenceAnalyzer:
         if t.low in self.particles:
             return True
         return t.is_title and not t.is_upper and t.low not in self.not_names and t.low not in self.title_words \
-            and t.low not in self.not_person \
+            and t.low not in self.not_person and t.low not in self.lex.ranks \
             and t.low not in self.org_heads and t.low not in self.event_heads and not t.is_number
 
     def _persons(self) -> None:
@@ -513,7 +544,7 @@ class SentenceAnalyzer:
         if len(words) == 1:
             cands = [p for p in self.st.persons.values() if lookup_key(p.surname) == lookup_key(words[0])]
             if cands:
-                return max(cands, key=lambda p: self.st.mention_count.get(p.key, 0) + (p.key == self.last_person))
+                return max(cands, key=lambda p: self.st.mention_count.get(p.key, 0) + (p.key == self.last_person)).key
         return None
 
     last_person: str | None = None

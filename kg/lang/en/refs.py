@@ -112,7 +112,7 @@ class References:
             return self._merge(units, a, 1, self.last_subject, "Person", "pronoun"), 1
         if low in self.counterpart and prev in ("his", "her", "their") or low in self.counterpart and a > 1 and \
                 units[a - 1].kind == "adj" and units[a - 2].low in ("his", "her"):
-            key = self._counterpart()
+            key = self._counterpart(units[a - 1].key if units[a - 1].kind == "adj" else None)
             if key:
                 return self._merge(units, a, 1, key, "Person", "counterpart"), 1
         if low in self.guest and prev in ("the", "our", "distinguished", "high-ranking"):
@@ -146,8 +146,11 @@ class References:
             return max(self.events, key=lambda k: (counts.get(k, 0), self.events.index(k)))
         return None
 
-    def _counterpart(self) -> str | None:
-        subject = self.last_subject
+    def _counterpart(self, country: str | None = None) -> str | None:
+        subject = self.here or self.last_subject
+        if country is not None:  # "his Uzbek counterpart"
+            same = [p.key for p in self.st.persons.values() if p.country == country and p.key != subject]
+            return same[-1] if same else None
         if self.last_met and self.last_met != subject:
             return self.last_met
         others = [k for k in self.st.persons if k != subject and self.st.mention_count.get(k)]

@@ -194,6 +194,12 @@ class Rules(TitleRules):
                 self.rel(u[a - 3].key, "cooperatesWith", u[a - 1].key, "cooperatesWith.compound",
                          self.c("cooperatesWith.compound"))
             a, n = self.find(nouns, a + n)
+        a, n = self.find(self.cue["sign_verbs"])
+        if a > 0 and self.find(nouns, a + n, a + n + 4)[0] != -1:
+            parties = [p for p in self.list_before(a, BODIES)]
+            for x, p in enumerate(parties):
+                for q in parties[x + 1:]:
+                    self.rel(p, "cooperatesWith", q, "cooperatesWith.signed", self.c("cooperatesWith.signed"))
         for x in range(len(u) - 2):  # "the Azerbaijan-Turkey commission", "Azerbaijan-Georgia relations"
             if u[x + 1].text in ("-", "–") and u[x].kind in ("ent", "adj") and u[x + 2].kind in ("ent", "adj") \
                     and u[x].etype == u[x + 2].etype == "Country" and u[x].end == u[x + 1].start:
