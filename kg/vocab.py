@@ -108,52 +108,44 @@ def entity_classes() -> dict[str, URIRef]:
     }
 
 
-@lru_cache(maxsize=1)
-def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Each relation's domain and range as entity type names, read from the
-    ontology: ``rdfs:domain``/``rdfs:range`` with their ``owl:unionOf`` lists
-    expanded (``kg:Agent`` -> Person, Organization, Country)."""
-    g = ontology()
-    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    for name, info in relations().items():
-        dom = frozenset().union(*(_types_of(c) for c in g.objects(info.iri, RDFS.domain)))
-        rng = frozenset().union(*(_types_of(c) for c in g.objects(info.iri, RDFS.range)))
-        out[name] = (dom, rng)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _restrictions() -> dict[tuple[str, str], frozenset[str]]:
-    """(subject type, property) -> the types its values may have, from the
-    ``owl:allValuesFrom`` restrictions (an event is partOf events only)."""
-    g = ontology()
-    out: dict[tuple[str, str], frozenset[str]] = {}
-    for name, iri in entity_classes().items():
-        for sup in g.objects(iri, RDFS.subClassOf):
-            prop, values = g.value(sup, OWL.onProperty), g.value(sup, OWL.allValuesFrom)
-            if prop is not None and values is not None:
-                out[(name, str(prop)[len(ONTOLOGY_NS):])] = _types_of(values)
-    return out
-
-
-def _types_of(cls) -> frozenset[str]:
-    """The entity type names a class stands for, its ``owl:unionOf`` expanded."""
+def _class_members(g: Graph, cls) -> frozenset[str]:
+    """The entity types a class stands for: itself, or the members of its owl:unionOf."""
     from rdflib.collection import Collection
+    union = g.value(cls, OWL.unionOf)
+    if union is None:
+        return frozenset({str(cls)[len(ONTOLOGY_NS):]})
+    return frozenset(str(m)[len(ONTOLOGY_NS):] for m in Collection(g, union))
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a relation may link, as the ontology says: ``rdfs:domain``,
+    ``rdfs:range``, and per subject type the ``owl:allValuesFrom``
+    restrictions on the property (an Event is partOf only an Event)."""
+
+    domain: frozenset[str]
+    range: frozenset[str]
+    only: dict
+
+    def allows(self, subject_type: str | None, object_type: str | None) -> bool:
+        if subject_type not in self.domain or object_type not in self.range:
+            return False
+        limit = self.only.get(subject_type)
+        return limit is None or object_type in limit
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, Signature]:
+    """Domain, range and restrictions of every relation property, read from the ontology."""
     g = ontology()
-    by_iri = {iri: name for name, iri in entity_classes().items()}
-    if cls in by_iri:
-        return frozenset({by_iri[cls]})
-    out: set[str] = set()
-    for members in g.objects(cls, OWL.unionOf):
-        for m in Collection(g, members):
-            out |= _types_of(m)
-    return frozenset(out)
-
-
-def allowed(predicate: str, subject_type: str | None, object_type: str | None) -> bool:
-    """Whether the ontology admits ``predicate`` between entities of these types."""
-    dom, rng = signatures().get(predicate, (frozenset(), frozenset()))
-    if subject_type not in dom or object_type not in rng:
-        return False
-    only = _restrictions().get((subject_type, predicate))
-    return only is None or object_type in only
+    out: dict[str, Signature] = {}
+    for name, info in relations().items():
+        only: dict[str, frozenset[str]] = {}
+        for restriction in g.subjects(OWL.onProperty, info.iri):
+            target = g.value(restriction, OWL.allValuesFrom)
+            for cls in g.subjects(RDFS.subClassOf, restriction):
+                if target is not None:
+                    only[str(cls)[len(ONTOLOGY_NS):]] = _class_members(g, target)
+        out[name] = Signature(_class_members(g, g.value(info.iri, RDFS.domain)),
+                              _class_members(g, g.value(info.iri, RDFS.range)), only)
+    return out

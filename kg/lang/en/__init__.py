@@ -3,20 +3,23 @@
 Owns the English tokens (``text``), mentions (``ner``), references
 (``refs``), titles (``titles``) and constructions (``relations``); what it
 looks for by word is data in ``data/lang/en/``. It shares with every
-language the document state (``kg.nlp.doc.DocState``: entities keyed by
-their gazetteer's Azerbaijani name, so "Azerbaijan" here is the node
-"Azərbaycan" of an Azerbaijani article), the gazetteers and the ontology's
-domains and ranges (``kg.vocab``). May import the ground floor and
-``kg.nlp``/``kg.extract``; nothing about storage.
+language the extraction core (``kg.extract``): the document state, whose
+``relate`` checks the ontology's domains and ranges and whose entities are
+keyed by their gazetteer's Azerbaijani name (so "Azerbaijan" here is the
+node "Azərbaycan" of an Azerbaijani article), the gazetteers and the last
+steps (``finish``). May import the ground floor and ``kg.extract``; nothing
+about storage.
 """
 from __future__ import annotations
 
 import re
 
 from ...models import Article, Extraction
-from ...nlp.doc import DocState, Sent
-from ...nlp.gazetteer import Gazetteer, default_gazetteer
-from ...nlp.lexicon import default_lexicon as _az_lexicon
+from ...extract.finish import finish
+from ...extract.gazetteer import Gazetteer, default_gazetteer
+from ...extract.lexicon import lexicon as core_lexicon
+from ...extract.state import DocState
+from ...extract.units import Sent
 from .lexicon import Lexicon, default_lexicon
 from .ner import SentenceAnalyzer, gazetteer_index
 from .refs import References
@@ -25,7 +28,6 @@ from .text import split_sentences, tokenize
 
 MIN_CONFIDENCE = 0.5
 _MONTHS = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
-HOME = "azerbaijan"  # kg reads Azerbaijani news: the outlet's country, for "our country" and bare titles
 
 
 class Extractor:
@@ -39,11 +41,8 @@ class Extractor:
         self.min_confidence = min_confidence
 
     def extract(self, article: Article) -> Extraction:
-        from ...extract import _without_overridden_defaults
         sentences = split_sentences(article.text)
-        state = DocState(article, self.gaz, _az_lexicon())
-        home = self.gaz.entries.get(HOME)
-        state.home = state.from_entry(home) if home is not None else None
+        state = DocState(article, self.gaz, core_lexicon("en"))  # home country: cues.yaml's home_country
         ner = SentenceAnalyzer(state, self.lex, self.index)
         refs = References(state, self.lex)
         rules = Rules(state, self.lex, refs)
@@ -58,18 +57,7 @@ class Extractor:
             refs.note(ner.inner)
             rules.sentence(sent, units)
             ner.last_person = refs.last_subject
-        relations = _without_overridden_defaults(
-            [r for r in state.relations if r.confidence >= self.min_confidence], state)
-        used = {m.entity for m in state.mentions} | {r.subject for r in relations} | {r.object for r in relations}
-        entities = {k: e for k, e in state.entities.items() if k in used}
-        mentions, spans = [], set()
-        for m in state.mentions:
-            if m.entity in entities and (m.start, m.end) not in spans:
-                spans.add((m.start, m.end))
-                mentions.append(m)
-        return Extraction(article=article, sentences=sentences, entities=entities, mentions=mentions,
-                          relations=relations)
-
+        return finish(state, sentences, self.min_confidence)
 
 def _dateline(sent: Sent) -> bool:
     """A place, a date and perhaps an agency, and little else."""

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from ...config import DATA_DIR
+from ...config import LANG_DATA_DIR
 from ...errors import ConfigError
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-LANG_DIR = DATA_DIR / "lang" / "en"
+LANG_DIR = LANG_DATA_DIR / "en"
 
 
 @dataclass(frozen=True)

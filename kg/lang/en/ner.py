@@ -20,9 +20,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ...ids import entity_key
-from ...nlp.doc import DocState, PersonInfo, Sent, Unit
-from ...nlp.gazetteer import Entry, Gazetteer
-from ...nlp.normalize import lookup_key
+from ...extract.state import DocState
+from ...extract.units import PersonInfo, Sent, Unit
+from ...extract.gazetteer import Entry, Gazetteer
+from ...normalize import lookup_key
 from .lexicon import Lexicon, Title
 from .text import Token, tokenize
 

@@ -12,8 +12,9 @@ parentheses earlier ("IAP"). Each resolved span becomes an entity unit whose
 """
 from __future__ import annotations
 
-from ...nlp.doc import DocState, Unit
-from ...nlp.normalize import lookup_key
+from ...extract.state import DocState
+from ...extract.units import Unit
+from ...normalize import lookup_key
 from .lexicon import Lexicon
 
 

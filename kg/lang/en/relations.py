@@ -16,7 +16,7 @@ Titles and owners come first (``kg.lang.en.titles``); cue phrases are in
 """
 from __future__ import annotations
 
-from ...nlp.doc import Sent, Unit
+from ...extract.units import Sent, Unit
 from .titles import AGENTS, TitleRules, is_arg
 
 BODIES = ("Organization", "Country")

@@ -1,8 +1,8 @@
 """The shared machinery of the English relation rules, and the titles.
 
 ``Base`` finds cue phrases, subjects, coordinated lists ("A, B and C") and
-checks every fact against the ontology's domain and range
-(``kg.vocab.allowed``). ``TitleRules`` reads appositions: "[Owner's |
+hands every fact to ``DocState.relate``, which checks it against the
+ontology's domain and range. ``TitleRules`` reads appositions: "[Owner's |
 Adjective | Org] Title [,] NAME", "Title of [the] Owner [,] NAME", "NAME,
 [the] Title of Owner" -> heads / memberOf the owner or the body the title
 implies (a foreign minister heads his country's ministry, which is partOf
@@ -13,9 +13,9 @@ are partOf them.
 """
 from __future__ import annotations
 
-from ... import vocab
 from ...ids import entity_key
-from ...nlp.doc import DocState, Sent, Unit
+from ...extract.state import DocState
+from ...extract.units import Sent, Unit
 from .lexicon import Lexicon, Title
 from .refs import References
 
@@ -39,8 +39,6 @@ class Base:
         if s is None or o is None:
             return
         sk, ok = (s.key if isinstance(s, Unit) else s), (o.key if isinstance(o, Unit) else o)
-        if not vocab.allowed(p, self.st.etype(sk), self.st.etype(ok)):
-            return
         self.st.relate(sk, p, ok, self.sent.index, f"en.{rule}", conf,
                        s.span if isinstance(s, Unit) else None, o.span if isinstance(o, Unit) else None)
 
