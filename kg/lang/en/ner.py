@@ -288,6 +288,8 @@ class SentenceAnalyzer:
             if t.kind == "word" and (t.is_title or t.is_number) and t.low not in self.not_names and (
                     t.low not in self.title_words or self.taken[end] is not None or self._head_ahead(end)):
                 u = self.taken[end]
+                if u is not None and u.etype == "Person":
+                    break  # "Milli Majlis | Sahiba Gafarova"
                 if u is None and end >= j and toks[end - 1].low not in self.joiners and not self._head_ahead(end):
                     break  # "Baku State University | Elchin Babayev": a name, then another
                 if end > j and self.taken[end - 1] is not None and self.taken[end - 1].etype in ("Country", "Place") \

@@ -112,7 +112,7 @@ class Base:
             elif u.kind in ("title", "adj", "pos") or "owner" in (u.ref or "") or u.low in (
                     ",", "and", "the", "with", "of", "as", "well", "including", "a", "an", "-", "–", "from", "also"):
                 pass
-            elif u.low in ("led", "headed", "by", "delegation") and not out:
+            elif u.low in self.lex.ranks or u.low in ("led", "headed", "by", "delegation") and not out:
                 pass
             else:
                 break
@@ -235,7 +235,8 @@ class TitleRules(Base):
     def _body(self, title: Title, owner: Unit | None, holder: Unit) -> tuple[str | None, str]:
         st = self.st
         entry = st.key_entry.get(holder.key)
-        if owner is None and entry is not None and entry.country in st.gaz.entries:
+        if owner is None and entry is not None and entry.country in st.gaz.entries and (
+                title.default == "home_country" or title.body):
             country = st.from_entry(st.gaz.entries[entry.country])  # a known person's own country
             explicit = False
         elif owner is not None and owner.etype == "Country":
@@ -246,7 +247,7 @@ class TitleRules(Base):
             country, explicit = None, False
         rule = f"{title.role}.title"
         if title.body is None:
-            if country is not None:
+            if country is not None and (explicit or title.default == "home_country"):
                 return country, rule if explicit else f"{title.role}.title_default"
             if title.default == "home_country" and st.home:
                 return st.home, f"{title.role}.title_default"
