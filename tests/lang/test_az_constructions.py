@@ -307,3 +307,27 @@ def test_a_modifier_noun_before_an_event_head_is_part_of_the_head(extractor):
 def test_an_event_name_ends_where_another_events_name_ends(extractor):
     text = "Bakıda Qazaxıstan Mədəniyyəti Günləri sərgi ilə başa çatıb."
     assert not any("sərgi" in e for e in names(extractor, text, "Event"))
+
+
+# --- prosecutors, courts, ombudsmen ---------------------------------------------------------
+
+def test_a_meeting_held_with_a_partner_is_a_meeting_of_the_subject(extractor):
+    f = facts(extractor, "Ombudsman Leyla Kərimova Avropa Şurasının komissarı Anna Keller ilə videokonfrans formatında "
+                         "görüş keçirib.")
+    assert ("Leyla Kərimova", "met", "Anna Keller") in f
+    assert ("Leyla Kərimova", "heads", "İnsan Hüquqları üzrə Müvəkkil (Ombudsman) Aparatı") in f
+
+
+def test_a_passive_meeting_waits_for_its_host_in_the_next_sentence(extractor):
+    f = facts(extractor, "Baş Prokurorluqda Gürcüstanın Baş prokuroru Levan Beridze ilə görüş keçirilib. "
+                         "Görüşdə Baş prokuror Rauf Qasımlı əməkdaşlığın vacibliyini vurğulayıb.")
+    assert ("Rauf Qasımlı", "met", "Levan Beridze") in f
+    f = facts(extractor, "Baş Prokurorluqda Gürcüstanın Baş prokuroru Levan Beridze ilə görüş keçirilib.")
+    assert not any(p == "met" for _, p, _ in f)
+
+
+def test_a_plural_body_noun_before_an_event_head_belongs_to_the_event(extractor):
+    f = facts(extractor, "Ali Məhkəmənin sədri Rauf Qasımlı Strasburqda keçirilən Avropa Məhkəmələri Forumunda "
+                         "iştirak edib.")
+    assert ("Rauf Qasımlı", "participatedIn", "Avropa Məhkəmələri Forumu") in f
+    assert ("Avropa Məhkəmələri Forumu", "heldIn", "Strasburq") in f
