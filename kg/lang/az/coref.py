@@ -165,7 +165,9 @@ class Coreference:
                     self._become(u, cands[0].key, "Person", "surname", _plain(r.case))
                     return
         # generic event nouns: "tədbirdə", "iclasda", "Vebinarın"
-        nxt_event = a > 0 and units[a - 1].low in ("növbəti", "gələcək", "sonrakı", "əvvəlki", "ötən", "keçən")
+        nxt_event = a > 0 and units[a - 1].low in ("növbəti", "gələcək", "sonrakı", "əvvəlki", "ötən", "keçən") or (
+            a > 0 and units[a - 1].kind == "ent" and units[a - 1].etype in ("Organization", "Country")
+            and units[a - 1].case == "gen")  # "X-in iclasında": that body's own meeting, not the story's event
         for r in readings:
             if nxt_event:
                 break  # "komissiyanın növbəti toplantısı": another event
