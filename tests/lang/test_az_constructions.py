@@ -367,3 +367,12 @@ def test_a_bare_season_word_between_owner_and_head_is_part_of_the_event(extracto
     assert ("Tural Həsənli", "participatedIn", "ATƏT Parlament Assambleyasının qış sessiyası") in f
     assert ("ATƏT Parlament Assambleyasının qış sessiyası", "heldIn", "Vyana") in f
     assert not any(p == "participatedIn" and s_ == "Tural Həsənli" and "Kollegiya" in o for s_, p, o in f)
+
+
+def test_two_leaders_co_chairing_a_council_named_after_their_countries(extractor):
+    text = ("Dünən Bakıda Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurasının ilk iclası keçirilib. "
+            "İclasa Prezident İlham Əliyev və Macarıstanın Baş naziri Viktor Orban həmsədrlik ediblər.")
+    f = facts(extractor, text)
+    event = "Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurasının iclası"
+    assert {(event, "cochairedBy", "İlham Əliyev"), (event, "cochairedBy", "Viktor Orban"),
+            (event, "heldIn", "Bakı"), ("Azərbaycan", "cooperatesWith", "Macarıstan")} <= f

@@ -171,7 +171,7 @@ class Coreference:
         for r in readings:
             if nxt_event:
                 break  # "komissiyanın növbəti toplantısı": another event
-            if r.lemma in self.event_refs and self.events and r.case in ("loc", "gen", "nom", "poss+gen", "poss+loc", "poss"):
+            if r.lemma in self.event_refs and self.events and r.case in ("loc", "gen", "nom", "dat", "poss+gen", "poss+loc", "poss+dat", "poss"):
                 key = self._event_like(r.lemma)
                 if key:
                     self._become(u, key, "Event", "event-ref", _plain(r.case))

@@ -63,7 +63,7 @@ class EventMixin:
             head_text = capitalize_like(u.text, head[0])
             full = join_words([text, head_text]).strip()
             plain = regex.sub(r"\s*\([^()]{1,12}\)", "", full)
-            plain = regex.sub(r"\bnövbəti\s+", "", plain)
+            plain = regex.sub(r"\b(?:növbəti|ilk)\s+", "", plain)  # "the next/first meeting of X" is X's meeting
             aliases = [full] if full != plain else []
             if owner is not None and owner.key and first is owner:
                 rest = self._name_text(sent, out, start + 1, a, skip)
