@@ -4,7 +4,9 @@
 they imply; ``cues.yaml``: cue words and phrases of the constructions;
 ``nouns.yaml``: head nouns of names, reference words, function words. The
 core reads the lists by name; what a list means is up to the language's
-constructions. ``home_country`` (a gazetteer id, in ``cues.yaml``) is the
+constructions. ``word_set`` and ``word_list`` give a list once read (cached,
+so a plug-in may ask for its lists per document), and fail with one clear
+line on a list the data files lack. ``home_country`` (a gazetteer id, in ``cues.yaml``) is the
 country an outlet writing in the language is assumed to be from, for
 "our country" and for titles with no owner.
 """
@@ -45,6 +47,8 @@ class Lexicon:
     code: str = "az"
     home_country: str | None = None
     titles_by_last: dict[str, list[Title]] = field(default_factory=dict)
+    _lists: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for t in sorted(self.titles, key=lambda t: -len(t.words)):
@@ -52,6 +56,27 @@ class Lexicon:
 
     def words(self, name: str) -> set[str]:
         return set(self.nouns.get(name, [])) | set(self.cues.get(name, []))
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """The list ``name`` of ``nouns.yaml`` or ``cues.yaml``, lower case, in
+        the file's order (for constructions that try its items in turn)."""
+        found = self._lists.get(name)
+        if found is None:
+            if name in self.nouns:
+                found = tuple(self.nouns[name])
+            elif name in self.cues:
+                found = tuple(self.cues[name])
+            else:
+                raise ConfigError(f"data/lang/{self.code}: no word list {name!r} in nouns.yaml or cues.yaml")
+            self._lists[name] = found
+        return found
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """The list ``name`` as a set, for membership tests."""
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.word_list(name))
+        return found
 
     def phrases(self, name: str) -> list[tuple[str, ...]]:
         items = self.nouns.get(name) or self.cues.get(name) or []

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from ....extract.state import DocState
 from ....extract.units import Sent, Unit
-from ....normalize import lookup_key
 from ..coref import Coreference
-from .base import RuleBase, possessive_forms
+from .base import RuleBase
 from .cooperation import CooperationRules
 from .events import EventRules
 from .meetings import MeetingRules
@@ -25,19 +24,13 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
     def __init__(self, state: DocState, coref: Coreference):
         self.st = state
         self.coref = coref
-        cues = state.lex.cues
-        self.cues = cues
         self.protagonist: str | None = None
-        self.branch_words = {w for b in state.lex.nouns.get("branch_nouns", []) for w in possessive_forms(b)}
         self.meeting_pair: tuple[str, str] | None = None
-        self.postpositions = set(state.lex.nouns["postpositions"])
-        self.conjunctions = set(state.lex.nouns["conjunctions"])
-        self.place_nouns = set(cues["place_nouns"])
-        self.posted_titles = set(state.lex.nouns["posted_titles"])
-        self.genitive_only_kinds = set(state.lex.nouns["genitive_only_kinds"])
-        self.council_heads = [lookup_key(x) for x in state.lex.nouns["council_heads"]]
         self.meeting_councils: set[str] = set()
-        self.deputy_words = tuple(state.lex.nouns["deputy_words"])
+        lex = state.lex  # each construction names its words (data/lang/az), read once per lexicon
+        for load in (self._base_words, self._title_words, self._meeting_words, self._visit_words,
+                     self._event_words, self._cooperation_words):
+            load(lex)
 
     # ------------------------------------------------------------------
     def sentence(self, sent: Sent, units: list[Unit]) -> None:

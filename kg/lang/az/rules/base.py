@@ -5,6 +5,7 @@ document state (which checks the ontology's domains and ranges).
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
 from ....extract.units import Unit
 from ..morph import inflect
 
@@ -35,6 +36,14 @@ def starts_with_cue(word: str, cues) -> bool:
 
 
 class RuleBase:
+    def _base_words(self, lex: Lexicon) -> None:
+        self.conjunctions = lex.word_set("conjunctions")  # "A, B və C", "A, habelə B"
+        self.and_words = lex.word_set("and_words")
+        self.list_marks = self.and_words | {","}  # "A, B və C": what joins a list's items
+        self.comitative = lex.word_set("comitative")  # "A ilə B"
+        self.agent_postpositions = lex.word_set("agent_postpositions")  # "A tərəfindən"
+        self.between = lex.word_set("between")  # "A ilə B arasında"
+
     # -- helpers ------------------------------------------------------------
     def rel(self, s: Unit | str | None, p: str, o: Unit | str | None, rule: str, conf: float) -> None:
         if s is None or o is None:
@@ -107,12 +116,13 @@ class RuleBase:
             if out and u.kind == "ent" and "+owner" in (u.ref or ""):
                 b -= 1
                 continue
-            if out and u.kind == "word" and not u.text[:1].isupper() and u.low not in ("ilə",) and len(out) < 8:
+            if out and u.kind == "word" and not u.text[:1].isupper() and u.low not in self.comitative and len(out) < 8:
                 # words of a title between list items: "Çin ... Komitəsinin sədri Leji Jao"
                 c = b
-                while c >= 0 and self.units[c].kind in ("word", "punct") and self.units[c].text not in (",", "və") and b - c < 6:
+                while c >= 0 and self.units[c].kind in ("word", "punct") and self.units[c].text not in self.list_marks \
+                        and b - c < 6:
                     c -= 1
-                if c >= 0 and self.units[c].text in (",", "və"):
+                if c >= 0 and self.units[c].text in self.list_marks:
                     b = c - 1
                     continue
             break
@@ -127,7 +137,7 @@ class RuleBase:
                 out.append(u)
                 b += 1
                 b = self._past_brackets(b)  # "İqor Popov (Rusiya), Stefan Viskonti (Fransa) və ..."
-                if b < len(self.units) and self.units[b].text in (",", "və"):
+                if b < len(self.units) and self.units[b].text in self.list_marks:
                     b += 1
                     continue
                 break

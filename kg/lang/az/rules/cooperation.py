@@ -3,24 +3,36 @@ ilə əlaqələri", "ölkələrimiz arasında", "qurumlararası əməkdaşlıq".
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
 from ....extract.units import Unit
 from ..morph import analyse
 from .base import BODIES, is_arg, starts_with_cue
 
 
 class CooperationRules:
+    def _cooperation_words(self, lex: Lexicon) -> None:
+        self.cooperation_nouns = lex.word_list("cooperation_nouns")
+        self.not_cooperation = lex.word_set("not_cooperation")  # "ilə əlaqədar": in connection with
+        self.conflict_nouns = lex.word_list("conflict_nouns")
+        self.cooperation_modifiers = lex.word_set("cooperation_modifiers")
+        self.cooperate_verbs = lex.word_list("cooperate_verbs")
+        self.these = lex.word_set("these")
+        self.these_bodies = lex.word_list("these_bodies")
+        self.interagency = lex.word_list("interagency")
+        self.cooperation_stems = lex.word_list("cooperation_stems")
+
     # -- cooperatesWith ----------------------------------------------------------------
     def _cooperation(self) -> None:
         units = self.units
-        nouns = self.cues["cooperation_nouns"]
+        nouns = self.cooperation_nouns
         coop_at = [a for a, u in enumerate(units) if u.kind == "word" and starts_with_cue(u.low, nouns)
-                   and u.low not in self.cues["not_cooperation"]]  # "ilə əlaqədar": in connection with
+                   and u.low not in self.not_cooperation]
         if not coop_at:
             return
         # "A ilə B arasında ... əməkdaşlıq", "A və B arasında"
         for a, u in enumerate(units):
-            conflict = any(x.low.startswith(tuple(self.cues["conflict_nouns"])) for x in units[a + 1:a + 4])
-            if u.low in ("arasında", "arasındakı") and not conflict and \
+            conflict = any(x.low.startswith(self.conflict_nouns) for x in units[a + 1:a + 4])
+            if u.low in self.between and not conflict and \
                     any(0 < c - a <= 14 or (-4 <= c - a < 0) for c in coop_at):
                 pair = self._between_args(a, BODIES + ("Person",))
                 pair = [self._body(x) for x in pair]
@@ -42,12 +54,10 @@ class CooperationRules:
         # "A-nın B ilə (ikitərəfli) münasibətləri/əlaqələri"
         for c in coop_at:
             b = c - 1
-            while b >= 0 and units[b].kind == "word" and units[b].low in (
-                    "ikitərəfli", "qarşılıqlı", "səmərəli", "sıx", "dostluq", "strateji", "faydalı", "işgüzar",
-                    "qardaşlıq", "mehriban", "çoxtərəfli", "hərtərəfli", "uzunmüddətli", "yaxın", "daha", "da"):
+            while b >= 0 and units[b].kind == "word" and units[b].low in self.cooperation_modifiers:
                 b -= 1
-            if b >= 1 and units[b].low == "ilə" or (b >= 0 and units[b].kind == "ent" and units[b].case == "com"):
-                partner = units[b - 1] if units[b].low == "ilə" else units[b]
+            if b >= 1 and units[b].low in self.comitative or (b >= 0 and units[b].kind == "ent" and units[b].case == "com"):
+                partner = units[b - 1] if units[b].low in self.comitative else units[b]
                 if partner.kind == "ent" and partner.etype in BODIES and partner.key:
                     first = [x for x in units[:units.index(partner)] if is_arg(x, BODIES) and x.case in ("gen", "nom")
                              and x.key != partner.key]
@@ -56,7 +66,7 @@ class CooperationRules:
                                  "cooperatesWith.with", 0.75)
         # "A B ilə (... sahəsində) əməkdaşlıq edəcək/edir": the subject cooperates with the partner
         for c in coop_at:
-            if c + 1 < len(units) and units[c + 1].low.startswith(("edəcək", "edir", "edib", "edəcəklər", "edirlər")):
+            if c + 1 < len(units) and units[c + 1].low.startswith(self.cooperate_verbs):
                 partners = [x for x in units[:c] if is_arg(x, BODIES) and x.case == "com"]
                 subject = self._subject(c, BODIES)
                 for partner in partners[-1:]:
@@ -68,24 +78,24 @@ class CooperationRules:
                 self._pair_cooperation("cooperatesWith.our_countries")
         # "qurumlararası əməkdaşlıq", "iki şirkət arasında": the bodies of the two met parties
         low_text = " ".join(self.words)
-        if any(cue in low_text for cue in self.cues["interagency"]) and self.meeting_pair:
+        if any(cue in low_text for cue in self.interagency) and self.meeting_pair:
             a_body = self._headed_body(self.meeting_pair[0])
             b_body = self._headed_body(self.meeting_pair[1])
             if a_body and b_body:
                 self.rel(a_body, "cooperatesWith", b_body, "cooperatesWith.interagency", 0.7)
         # "bu (mühüm) təşkilatlarla əməkdaşlıq": the organisations named before in the sentence
         for a, u in enumerate(units):
-            if u.low == "bu" and a + 2 < len(units):
+            if u.low in self.these and a + 2 < len(units):
                 nxt = [x.low for x in units[a + 1:a + 3]]
-                if any(w.startswith(("təşkilatlar", "qurumlar")) for w in nxt) and any(0 < c - a <= 4 for c in coop_at):
+                if any(w.startswith(self.these_bodies) for w in nxt) and any(0 < c - a <= 4 for c in coop_at):
                     holder = [x for x in units[:a] if is_arg(x, ("Country",)) and x.case == "gen"]
                     orgs = [x for x in units[:a] if is_arg(x, ("Organization",)) and x.case == "gen"]
                     if holder:
                         for o in orgs:
                             self.rel(holder[-1], "cooperatesWith", o, "cooperatesWith.these_orgs", 0.6)
         # a meeting sentence that discusses cooperation: the bodies the two heads lead
-        if any(u.low.startswith("görüş") for u in units) and self.meeting_pair and any(
-                units[c].low.startswith("əməkdaşlığ") for c in coop_at):
+        if any(u.low.startswith(self.meeting_nouns) for u in units) and self.meeting_pair and any(
+                units[c].low.startswith(self.cooperation_stems) for c in coop_at):
             a_body = self._headed_body(self.meeting_pair[0], orgs_only=True)
             b_body = self._headed_body(self.meeting_pair[1], orgs_only=True)
             if a_body and b_body and a_body != b_body:

@@ -5,10 +5,42 @@ organizedBy / cochairedBy / chairedBy ("A tərəfindən təşkil olunan E",
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
+from ..morph import inflect
 from .base import AGENTS, is_arg
 
 
 class EventRules:
+    def _event_words(self, lex: Lexicon) -> None:
+        take_part = {"participatedIn.attend": "attend_nouns", "participatedIn.speak": "speak_nouns",
+                     "participatedIn.represent": "represent_nouns"}
+        self.take_part_rule = {w: rule for rule, name in take_part.items() for w in lex.word_list(name)}
+        self.represent_nouns = lex.word_set("represent_nouns")  # "Ölkəmizi tədbirdə X təmsil edib"
+        self.join_verbs = lex.word_set("join_verbs")  # "Zirvə görüşünə ... qatılıb"
+        self.light_verb_stems = lex.word_list("light_verb_stems")
+        self.light_participles = lex.word_set("light_participles")
+        self.light_infinitives = lex.word_set("light_infinitives")
+        self.trip_participles = lex.word_set("trip_participles")
+        self.visit_nouns = lex.word_list("visit_nouns")
+        self.visit_locatives = frozenset(inflect(w)["loc"] for w in self.visit_nouns)  # "səfərdə"
+        self.joint_suffixes = lex.word_list("joint_suffixes")
+        self.participation_nouns = lex.word_set("participation_nouns")
+        self.frame_words = lex.word_set("frame_words")
+        self.during_words = lex.word_set("during_words")
+        self.held_verbs = lex.word_list("held_verbs")
+        self.held_firsts = frozenset(h.split()[0] for h in self.held_verbs)
+        # organizedBy / cochairedBy / chairedBy, in the order they are tried
+        agents = (("organizedBy", "organize"), ("cochairedBy", "cochair"), ("chairedBy", "chair"))
+        self.passive_agents = [(pred, lex.word_list(f"{k}_passives")) for pred, k in agents]
+        self.possessed_agents = [(pred, lex.word_list(f"{k}_possessed")) for pred, k in agents]
+        self.possessed_agent_stems = tuple(w for _, ws in self.possessed_agents for w in ws)
+        self.active_organize = lex.word_set("organize_active")
+        self.active_chairs = {w: pred for pred, k in agents[1:] for w in lex.word_list(f"{k}_active")}
+        self.possessed_postpositions = lex.word_set("possessed_postpositions")
+        self.jointly = lex.word_set("jointly")
+        self.organize_verbs = lex.word_list("organize_verbs")
+        self.integral_part = frozenset(tuple(p.split()) for p in lex.word_list("integral_part"))
+
     # -- participatedIn -------------------------------------------------------
     def _participated(self) -> None:
         units = self.units
@@ -18,28 +50,28 @@ class EventRules:
                 continue
             low = u.low
             nxt = units[a + 1].low if a + 1 < len(units) else ""
-            if low not in ("iştirak", "çıxış", "təmsil", "qatılıb"):
+            if low not in self.take_part_rule and low not in self.join_verbs:
                 continue
-            if low in ("iştirak", "çıxış", "təmsil") and not nxt.startswith(("ed", "et")):
+            if low in self.take_part_rule and not nxt.startswith(self.light_verb_stems):
                 continue
-            cases = ("loc", "gen", "dat") if low == "qatılıb" else ("loc", "gen")  # "Zirvə görüşünə ... qatılıb"
+            cases = ("loc", "gen", "dat") if low in self.join_verbs else ("loc", "gen")  # "Zirvə görüşünə ... qatılıb"
             events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in cases]
             if not events:
                 continue
             event = events[-1]
             at = units.index(event)
             coordinated = [x for x in units[:at] if is_arg(x, ("Event",)) and x.case == "nom"
-                           and units.index(x) + 1 < at and units[units.index(x) + 1].low == "və"]
-            participle = nxt in ("edən", "edənlər")
-            purpose = nxt in ("etmək", "etmək")
-            trip = purpose and any(x.low in ("edən", "gələn", "olan") for x in units[a + 2:a + 10])
+                           and units.index(x) + 1 < at and units[units.index(x) + 1].low in self.and_words]
+            participle = nxt in self.light_participles
+            purpose = nxt in self.light_infinitives
+            trip = purpose and any(x.low in self.trip_participles for x in units[a + 2:a + 10])
             if participle:
                 after = self._list_after(a + 2, AGENTS)
                 after = after or [x for x in units[a + 2:a + 10] if is_arg(x, ("Person",))][:1]
                 people = after
             elif trip:
                 # "E-də iştirak etmək üçün X-ə səfər edən [titles] A": A takes part
-                at = next(b for b in range(a + 2, min(len(units), a + 10)) if units[b].low in ("edən", "gələn", "olan"))
+                at = next(b for b in range(a + 2, min(len(units), a + 10)) if units[b].low in self.trip_participles)
                 people = [x for x in units[at + 1:at + 12] if is_arg(x, ("Person",))][:1]
             else:
                 before = [x for x in units[units.index(event) + 1:a] if is_arg(x, AGENTS) and x.case == "nom"]
@@ -55,12 +87,11 @@ class EventRules:
                 if purpose and not people:
                     after = [x for x in units[a + 2:a + 14] if is_arg(x, ("Person",))]
                     people = after[:1]
-            rule = {"iştirak": "participatedIn.attend", "çıxış": "participatedIn.speak",
-                    "təmsil": "participatedIn.represent"}.get(low, "participatedIn.attend")
+            rule = self.take_part_rule.get(low, "participatedIn.attend")
             for p in people:
                 for ev in [event] + coordinated:
                     self.rel(p, "participatedIn", ev, rule, 0.8)
-            if low == "təmsil":
+            if low in self.represent_nouns:
                 # "Ölkəmizi tədbirdə X təmsil edib": the country takes part too
                 for x in units[:a]:
                     if is_arg(x, ("Country",)) and x.case == "acc":
@@ -68,8 +99,8 @@ class EventRules:
             if purpose:
                 # "E-də iştirak etmək üçün X-ə səfər edən": the event is held there
                 for b in range(a + 2, min(len(units), a + 10)):
-                    if units[b].low.startswith("səfər"):
-                        case = "loc" if units[b].low == "səfərdə" else "dat"
+                    if units[b].low.startswith(self.visit_nouns):
+                        case = "loc" if units[b].low in self.visit_locatives else "dat"
                         dests = [x for x in units[a + 2:b] if is_arg(x, ("Country", "Place")) and x.case == case]
                         dests = [d for d in dests if d.etype == "Place"][-1:] or dests[:1]
                         for d in dests:
@@ -85,7 +116,7 @@ class EventRules:
                 if len(countries) >= 2:
                     for c in countries:
                         self.rel(c, "participatedIn", u, "participatedIn.named", 0.7)
-                    if any(w.endswith(tuple(self.cues["joint_suffixes"])) for w in u.low.split()):
+                    if any(w.endswith(self.joint_suffixes) for w in u.low.split()):
                         # "Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyası": they cooperate
                         for i, c in enumerate(countries):
                             for d in countries[i + 1:]:
@@ -97,7 +128,7 @@ class EventRules:
         it, else the subject of the sentence (which may follow)."""
         units = self.units
         for a, u in enumerate(units):
-            if u.kind != "word" or u.low not in self.cues["participation_nouns"] or a == 0:
+            if u.kind != "word" or u.low not in self.participation_nouns or a == 0:
                 continue
             event = units[a - 1]
             if not (is_arg(event, ("Event",)) and event.case in ("loc", "dat")):
@@ -107,7 +138,7 @@ class EventRules:
                 people = gen[-1:]
             else:
                 subject = self._subject(len(units), AGENTS)
-                frame = a + 1 < len(units) and units[a + 1].low in ("çərçivəsində", "zamanı")
+                frame = a + 1 < len(units) and (units[a + 1].low in self.frame_words or units[a + 1].low in self.during_words)
                 people = [subject] if frame and subject is not None else []
             for person in people:
                 self.rel(person, "participatedIn", event, "participatedIn.nominal", 0.75)
@@ -115,10 +146,9 @@ class EventRules:
     # -- heldIn ------------------------------------------------------------------
     def _held(self) -> None:
         units = self.units
-        held = self.cues["held_verbs"]
-        firsts = {h.split()[0] for h in held}
+        held = self.held_verbs
         for a, u in enumerate(units):
-            if u.kind != "word" or u.low not in firsts:
+            if u.kind != "word" or u.low not in self.held_firsts:
                 continue
             phrase = next((h for h in held if self._at(a, h)), None)
             if phrase is None:
@@ -128,7 +158,7 @@ class EventRules:
                 continue
             place = [p for p in places if p.etype == "Place"] or places
             place = place[-1]
-            if any(units[k].low.startswith("səfər") for k in range(units.index(place), a)):
+            if any(units[k].low.startswith(self.visit_nouns) for k in range(units.index(place), a)):
                 continue
             last = phrase.split()[-1]
             end = a + len(phrase.split())
@@ -165,32 +195,28 @@ class EventRules:
         units = self.units
         self._organized_active()
         for a, u in enumerate(units):
-            if u.low != "tərəfindən" and not (u.low.startswith(("təşkilatçılığ", "həmsədrliy", "sədrliy"))
-                                            and a + 1 < len(units) and units[a + 1].low in ("ilə", "altında")):
+            by = u.low in self.agent_postpositions
+            if not by and not (u.low.startswith(self.possessed_agent_stems)
+                               and a + 1 < len(units) and units[a + 1].low in self.possessed_postpositions):
                 continue
             nxt = " ".join(x.low for x in units[a + 1:a + 3])
-            if u.low == "tərəfindən":
-                if nxt.startswith("təşkil"):
-                    pred, rule = "organizedBy", "organizedBy.terefinden"
-                elif nxt.startswith("həmsədrlik"):
-                    pred, rule = "cochairedBy", "cochairedBy.terefinden"
-                elif nxt.startswith("sədrlik"):
-                    pred, rule = "chairedBy", "chairedBy.terefinden"
-                elif any(x.low == "birgə" for x in units[a + 1:a + 12]):
+            if by:
+                pred = next((p for p, stems in self.passive_agents if nxt.startswith(stems)), None)
+                rule = f"{pred}.terefinden"
+                if pred is None and any(x.low in self.jointly for x in units[a + 1:a + 12]):
                     pred, rule = "organizedBy", "organizedBy.birge"
-                else:
+                elif pred is None:
                     continue
                 agents = self._list_before(a, AGENTS)
             else:
-                pred = {"təşkilatçılığ": "organizedBy", "həmsədrliy": "cochairedBy", "sədrliy": "chairedBy"}[
-                    next(k for k in ("təşkilatçılığ", "həmsədrliy", "sədrliy") if u.low.startswith(k))]
+                pred = next(p for p, stems in self.possessed_agents if u.low.startswith(stems))
                 rule = f"{pred}.genitive"
                 agents = [x for x in units[max(0, a - 3):a] if is_arg(x, AGENTS) and x.case == "gen"][-1:]
                 if agents:
                     agents = self._list_before(units.index(agents[-1]) + 1, AGENTS) or agents
             # "A tərəfindən B ilə birgə": B organises too
             for b in range(a + 1, min(len(units), a + 12)):
-                if units[b].low == "birgə" and b >= 2 and units[b - 1].low == "ilə":
+                if units[b].low in self.jointly and b >= 2 and units[b - 1].low in self.comitative:
                     c = b - 2
                     if units[c].text == ")":  # "EPAC/EACN (...) ilə birgə"
                         while c > a and units[c].text != "(":
@@ -216,18 +242,18 @@ class EventRules:
         """"E-ni A və B (birgə) təşkil edib", "A E-ni təşkil edib": the subjects organised
         the event in the accusative (or the story's event, referred to)."""
         units = self.units
-        verbs = tuple(self.cues["organize_verbs"])
+        verbs = self.organize_verbs
         for a, u in enumerate(units[1:], 1):
-            if u.low in ("həmsədrlik", "sədrlik") and a + 1 < len(units) and units[a + 1].low.startswith(verbs):
+            if u.low in self.active_chairs and a + 1 < len(units) and units[a + 1].low.startswith(verbs):
                 # "İclasa A və B həmsədrlik ediblər": the event in the dative or locative
-                pred = "cochairedBy" if u.low == "həmsədrlik" else "chairedBy"
+                pred = self.active_chairs[u.low]
                 events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("dat", "loc")]
                 agents = [x for x in units[:a] if is_arg(x, AGENTS) and x.case == "nom"]
                 for event in events[-1:]:
                     for agent in agents:
                         self.rel(event, pred, agent, f"{pred}.active", 0.8)
                 continue
-            if u.low not in ("təşkil", "təşkilatçısı") or a + 1 >= len(units) or not units[a + 1].low.startswith(verbs):
+            if u.low not in self.active_organize or a + 1 >= len(units) or not units[a + 1].low.startswith(verbs):
                 continue
             events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("acc", "nom")]  # "Konfransı": acc or poss
             agents = [x for x in units[:a] if is_arg(x, ("Person", "Organization", "Country")) and x.case == "nom"]
@@ -239,7 +265,7 @@ class EventRules:
     def _frames(self) -> None:
         units = self.units
         for a, u in enumerate(units):
-            if u.low == "çərçivəsində" and a > 0:
+            if u.low in self.frame_words and a > 0:
                 frame = units[a - 1]
                 if not (frame.kind == "ent" and frame.etype == "Event"):
                     continue
@@ -247,7 +273,7 @@ class EventRules:
                     if x.kind == "ent" and x.etype == "Event" and x.key != frame.key and x.ref != "event-ref":
                         self.rel(x, "partOf", frame, "partOf.frame", 0.8)
                         break
-            if u.low in ("hissəsi", "hissəsidir") and a >= 2 and units[a - 1].low == "ayrılmaz":
+            if a >= 2 and (units[a - 1].low, u.low) in self.integral_part:
                 frames = [x for x in units[max(0, a - 4):a] if x.kind == "ent" and x.etype == "Event"]
                 parts = [x for x in units[:a] if x.kind == "ent" and x.etype == "Event" and x.case in ("nom", "acc")]
                 if frames and parts and parts[0].key != frames[-1].key:

@@ -4,8 +4,9 @@
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
 from ....extract.units import Unit
-from ..morph import analyse
+from ..morph import analyse, inflect
 from .base import is_arg, key_of
 
 
@@ -17,30 +18,52 @@ class MeetingRules:
 
     pair: tuple[str, str] | None = None  # the two parties of the story: signatories, co-chairs
 
+    def _meeting_words(self, lex: Lexicon) -> None:
+        self.led_by = [tuple(p.split()) for p in lex.word_list("led_by")]
+        self.possessive_pronouns = lex.word_set("possessive_pronouns")  # "onun rəhbərlik etdiyi"
+        self.delegation_heads = lex.word_list("delegation_heads")  # "heyəti", "heyətinin": on the stem
+        self.delegation_lemmas = frozenset(f for h in self.delegation_heads for f in (h, inflect(h)["poss"]))
+        self.delegation_modifiers = lex.word_set("delegation_modifiers")
+        self.delegations = lex.word_list("delegations")
+        self.meet_verbs = lex.word_set("meet_verbs")
+        self.meeting_nouns = lex.word_list("meeting_nouns")
+        self.hold_verbs = lex.word_list("hold_verbs")
+        self.hold_passives = lex.word_list("hold_passives")
+        self.hold_pasts = lex.word_list("hold_pasts")
+        self.meeting_participles = lex.word_set("meeting_participles")
+        self.receive_verbs = lex.word_list("receive_verbs")
+        self.credentials = lex.word_list("credentials")
+        self.credential_words = lex.word_set("credentials")
+        self.present_verbs = lex.word_list("present_verbs")
+        self.between_cues = lex.word_list("between")
+        self.invitation_nouns = lex.word_set("invitation_nouns")
+        self.invitation_stems = lex.word_list("invitation_stems")
+        self.sign_verbs = lex.word_list("sign_verbs")
+        self.parties = lex.word_set("parties")
+
     # -- delegations and "ilə" -------------------------------------------------
     def _delegations(self) -> None:
         """"B-nin rəhbərlik etdiyi nümayəndə heyəti" stands for B."""
         units = self.units
-        for phrase in self.cues.get("led_by", []):
-            ph = tuple(phrase.split())
+        for ph in self.led_by:
             a = self._find(ph)
             if a <= 0:
                 continue
             leader = units[a - 1]
-            if not (leader.kind == "ent" and leader.etype == "Person") and leader.low == "onun":
+            if not (leader.kind == "ent" and leader.etype == "Person") and leader.low in self.possessive_pronouns:
                 # "həmkarını və onun rəhbərlik etdiyi": the person just named, else the last object
                 before = [x for x in units[:a - 1] if is_arg(x, ("Person",))]
                 key = before[-1].key if len(before) >= 2 else self.coref.last_object
                 leader = None
                 if key:
+                    pronoun = units[a - 1].low
                     leader = Unit("ent", units[a - 1].i, units[a - 1].j, units[a - 1].start, units[a - 1].end,
-                                  "onun", "onun", case="gen", key=key, etype="Person", ref="pronoun")
+                                  pronoun, pronoun, case="gen", key=key, etype="Person", ref="pronoun")
             if leader is None or leader.kind != "ent" or leader.etype != "Person":
                 continue
             for b in range(a + len(ph), min(len(units), a + len(ph) + 30)):
-                if units[b].low.startswith("heyət") and b > 0 and units[b - 1].low == "nümayəndə" or \
-                        units[b].low.startswith("heyət"):
-                    case = next((r.case for r in analyse(units[b].text) if r.lemma in ("heyət", "heyəti")), "nom")
+                if units[b].low.startswith(self.delegation_heads):  # "(nümayəndə) heyəti"
+                    case = next((r.case for r in analyse(units[b].text) if r.lemma in self.delegation_lemmas), "nom")
                     case = {"poss": "nom", "poss+acc": "acc", "poss+dat": "dat", "poss+gen": "gen",
                             "poss+loc": "loc", "poss+com": "com"}.get(case, case)
                     d = Unit("ent", units[b].i, units[b].j, leader.start, leader.end, leader.text, leader.low,
@@ -48,9 +71,11 @@ class MeetingRules:
                     leader.ref = (leader.ref or "") + "+owner"
                     units[b] = d
                     self.coref.delegation = leader.key
-                    if b > 0 and units[b - 1].low == "nümayəndə":
+                    if b > 0 and units[b - 1].low in self.delegation_modifiers:
+                        # the modifier is marked as the delegation's, so that nothing reads it as a title
+                        mark = f"{units[b - 1].low}({inflect(self.delegation_heads[0])['poss']})"
                         units[b - 1] = Unit("word", units[b - 1].i, units[b - 1].j, units[b - 1].start,
-                                            units[b - 1].end, units[b - 1].text, "nümayəndə(heyəti)")
+                                            units[b - 1].end, units[b - 1].text, mark)
                     self.coref.visitor = self.coref.visitor or None
                     break
 
@@ -60,18 +85,17 @@ class MeetingRules:
             after = self._past_brackets(a + 1)  # "Səlcuq Universiteti (SU) ilə"
             nxt = self.units[after].low if after < len(self.units) else ""
             if u.kind == "ent" and u.case == "nom":
-                if nxt == "ilə":
+                if nxt in self.comitative:
                     u.case = "com"
-                elif nxt == "tərəfindən":
+                elif nxt in self.agent_postpositions:
                     u.case = "by"
 
     # -- met ------------------------------------------------------------------
     def _met(self) -> None:
         units = self.units
-        cues = self.cues
         verb = -1
         for a, u in enumerate(units):
-            if u.kind == "word" and u.low in set(cues["meet_verbs"]):
+            if u.kind == "word" and u.low in self.meet_verbs:
                 verb = a
                 break
         if verb != -1:
@@ -101,12 +125,12 @@ class MeetingRules:
                         self.rel(subjects[0], "met", x, "met.coordinated", 0.75)
         self._meeting_held()
         # "A B-ni qəbul edib"
-        a, ph = self._find_any(cues["receive_verbs"])
+        a, ph = self._find_any(self.receive_verbs)
         if a != -1:
             objects = [u for u in units[:a] if is_arg(u, ("Person", "Organization")) and u.case == "acc"]
-            credentials = set(cues["credentials"])  # "A B-nin etimadnaməsini qəbul edib": A received B
+            # "A B-nin etimadnaməsini qəbul edib": A received B
             objects += [u for i, u in enumerate(units[:a - 1]) if is_arg(u, ("Person",)) and u.case == "gen"
-                        and units[i + 1].low in credentials]
+                        and units[i + 1].low in self.credential_words]
             if objects:
                 subject = self._subject(units.index(objects[0]), ("Person",)) or self._implied_subject()
                 for o in objects:
@@ -115,18 +139,19 @@ class MeetingRules:
                         self._meeting(subject, o)
                         self.coref.last_object = o.key
         # "A etimadnaməsini B-yə təqdim edib"
-        c, _ = self._find_any(cues["credentials"])
+        c, _ = self._find_any(self.credentials)
         if c != -1:
-            p, _ = self._find_any(cues["present_verbs"], c)
+            p, _ = self._find_any(self.present_verbs, c)
             if p != -1:
                 objects = [u for u in units[c:p] if is_arg(u, ("Person",)) and u.case == "dat"]
                 subject = self._subject(c, ("Person",))
                 for o in objects[:1]:
                     self.rel(subject, "met", o, "met.credentials", 0.8)
         # "A ilə B arasında (işçi) görüş keçirilib", "A və B arasında keçirilən görüşdə"
-        between, _ = self._find_any(cues["between"])
+        between, _ = self._find_any(self.between_cues)
         if between != -1:
-            g = next((x for x in range(between, min(len(units), between + 8)) if units[x].low.startswith("görüş")), -1)
+            g = next((x for x in range(between, min(len(units), between + 8))
+                      if units[x].low.startswith(self.meeting_nouns)), -1)
             if g != -1:
                 pair = self._between_args(between, ("Person",))
                 for x in pair[1:]:
@@ -134,8 +159,8 @@ class MeetingRules:
                     self._meeting(pair[0], x)
         # "B ilə keçirilən/keçirilmiş görüşdə"
         for a, u in enumerate(units):
-            if u.low in ("keçirilən", "keçirilmiş", "keçirdiyi") and a + 1 < len(units) and \
-                    units[a + 1].low.startswith("görüş") and a >= 1:
+            if u.low in self.meeting_participles and a + 1 < len(units) and \
+                    units[a + 1].low.startswith(self.meeting_nouns) and a >= 1:
                 objects = [x for x in units[max(0, a - 3):a] if is_arg(x, ("Person",)) and x.case == "com"]
                 if objects:
                     subject = self._subject(units.index(objects[0]), ("Person",)) or self._implied_subject()
@@ -147,11 +172,12 @@ class MeetingRules:
         """"X-in dəvəti ilə": X hosts; "nümayəndə heyətləri arasında görüş": visitor met host."""
         units = self.units
         for a, u in enumerate(units[:-1]):
-            if u.low == "dəvəti" and units[a + 1].low == "ilə" and a > 0 and is_arg(units[a - 1], ("Person",)):
+            if u.low in self.invitation_nouns and units[a + 1].low in self.comitative and a > 0 \
+                    and is_arg(units[a - 1], ("Person",)):
                 self.host = units[a - 1].key
         for a, u in enumerate(units[:-2]):
-            if u.low.startswith("heyətləri") and units[a + 1].low in ("arasında", "arasındakı") and \
-                    any(x.low.startswith("görüş") for x in units[a + 2:a + 6]):
+            if u.low.startswith(self.delegations) and units[a + 1].low in self.between and \
+                    any(x.low.startswith(self.meeting_nouns) for x in units[a + 2:a + 6]):
                 visitor = self.coref.delegation or self.coref.visitor
                 if visitor and self.host and visitor != self.host:
                     self.rel(visitor, "met", self.host, "met.delegations", 0.75)
@@ -161,12 +187,13 @@ class MeetingRules:
         """"A və B imzalayıblar": the two parties; "tərəflər arasında görüş": they met."""
         units = self.units
         for a, u in enumerate(units):
-            if u.kind == "word" and u.low.startswith(("imzalayıb", "imzalamışlar", "imzaladılar")):
+            if u.kind == "word" and u.low.startswith(self.sign_verbs):
                 people = [x for x in units[:a] if is_arg(x, ("Person",)) and x.case == "nom"]
-                if len(people) == 2 and any(x.text == "və" for x in units[units.index(people[0]):units.index(people[1])]):
+                if len(people) == 2 and any(x.text in self.and_words
+                                            for x in units[units.index(people[0]):units.index(people[1])]):
                     self.pair = (people[0].key, people[1].key)
-            if u.low == "tərəflər" and a + 1 < len(units) and units[a + 1].low in ("arasında", "arasındakı") and \
-                    any(x.low.startswith("görüş") for x in units[a + 2:a + 8]):
+            if u.low in self.parties and a + 1 < len(units) and units[a + 1].low in self.between and \
+                    any(x.low.startswith(self.meeting_nouns) for x in units[a + 2:a + 8]):
                 pair = self.pair or self.meeting_pair
                 if pair and pair[0] != pair[1]:
                     self.rel(pair[0], "met", pair[1], "met.parties", 0.7)
@@ -174,7 +201,7 @@ class MeetingRules:
     def _is_host(self, u: Unit) -> bool:
         """"Tokayevin dəvəti ilə": the one who invites hosts, he does not travel."""
         at = self.units.index(u)
-        return at + 1 < len(self.units) and self.units[at + 1].low.startswith("dəvət")
+        return at + 1 < len(self.units) and self.units[at + 1].low.startswith(self.invitation_stems)
 
     def _implied_subject(self) -> str | None:
         return self.coref.last_subject or self.protagonist
@@ -189,18 +216,19 @@ class MeetingRules:
         subjects met, and took part in the meeting when it is a named event."""
         units = self.units
         for a, u in enumerate(units):
-            if u.kind != "word" or not u.low.startswith("keçirib") or not u.low.endswith(("lər", "lar")) or a == 0:
+            if u.kind != "word" or not u.low.startswith(self.hold_pasts) or not u.low.endswith(("lər", "lar")) or a == 0:
                 continue
             meeting = units[a - 1]
             is_event = meeting.kind == "ent" and meeting.etype == "Event"
-            if not (is_event and "görüş" in meeting.low or meeting.kind == "word" and meeting.low.startswith("görüş")):
+            if not (is_event and any(m in meeting.low for m in self.meeting_nouns)
+                    or meeting.kind == "word" and meeting.low.startswith(self.meeting_nouns)):
                 continue
             first = self._subject(a, ("Person",))
             if first is None:
                 continue
             at = units.index(first)
             people = [first] + [x for x in units[at + 1:a] if is_arg(x, ("Person",)) and x.case == "nom"]
-            if len(people) < 2 or not any(x.low == "və" for x in units[at:a]):
+            if len(people) < 2 or not any(x.low in self.and_words for x in units[at:a]):
                 continue
             for other in people[1:]:
                 self.rel(people[0], "met", other, "met.held_meeting", 0.8)
@@ -215,14 +243,14 @@ class MeetingRules:
         prokuror A ..." — so the meeting waits for its host."""
         units = self.units
         for a, u in enumerate(units):
-            if u.kind != "word" or not u.low.startswith("keçir") or a == 0:
+            if u.kind != "word" or not u.low.startswith(self.hold_verbs) or a == 0:
                 continue
-            if not units[a - 1].low.startswith("görüş"):
+            if not units[a - 1].low.startswith(self.meeting_nouns):
                 continue
             partners = [x for x in units[:a - 1] if is_arg(x, ("Person", "Organization")) and x.case == "com"]
             if not partners:
                 continue
-            passive = u.low.startswith("keçiril")
+            passive = u.low.startswith(self.hold_passives)
             subject = None if passive else self._subject(units.index(partners[0]), ("Person", "Organization"))
             for partner in partners[-1:]:
                 if subject is not None and subject.key != partner.key:
@@ -230,7 +258,7 @@ class MeetingRules:
                     self._meeting(subject, partner)
                 elif passive:
                     self.waiting_partner = partner.key
-        if self.waiting_partner and units and units[0].low.startswith("görüş") and units[0].kind == "word":
+        if self.waiting_partner and units and units[0].low.startswith(self.meeting_nouns) and units[0].kind == "word":
             host = self._subject(len(units), ("Person",))
             if host is not None and host.key != self.waiting_partner:
                 self.rel(host, "met", self.waiting_partner, "met.host_named_after", 0.75)

@@ -7,15 +7,30 @@ the Serbian energy ministry, partOf Serbia); "[owner-gen] Body" -> partOf;
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
 from ....extract.titles import implied_body
 from ....extract.units import Unit
 from ....normalize import lookup_key
-from ..morph import analyse
-from ..ner.forms import genitives, is_rank
-from .base import ADVERBIAL, is_arg
+from ..morph import analyse, inflect
+from ..ner.forms import capitalize_like, genitives, is_rank
+from .base import ADVERBIAL, is_arg, possessive_forms
 
 
 class TitleRules:
+    def _title_words(self, lex: Lexicon) -> None:
+        self.branch_words = {w for b in lex.word_list("branch_nouns") for w in possessive_forms(b)}
+        self.postpositions = lex.word_set("postpositions")
+        self.posted_titles = lex.word_set("posted_titles")
+        self.genitive_only_kinds = lex.word_set("genitive_only_kinds")
+        self.council_heads = [lookup_key(x) for x in lex.word_list("council_heads")]
+        self.deputy_words = lex.word_list("deputy_words")
+        self.domain_postpositions = lex.word_set("domain_postpositions")  # "X üzrə müavini"
+        self.demonstratives = lex.word_set("demonstratives")
+        self.title_not_names = lex.word_set("not_names")
+        self.minister_head = lex.minister["head"]  # "nazir"
+        self.leadership_nouns = lex.word_set("leadership_nouns")  # "X-in rəhbərliyi altında"
+        self.possessed_postpositions = lex.word_set("possessed_postpositions")
+
     # -- titles -------------------------------------------------------------
     def _titles(self) -> None:
         units = self.units
@@ -84,7 +99,7 @@ class TitleRules:
                     is_rank(self.st.lex, u.text):
                 b += 1
                 continue
-            if u.text == "və" and b + 1 < len(units) and units[b + 1].kind == "title":
+            if u.text in self.and_words and b + 1 < len(units) and units[b + 1].kind == "title":
                 b += 1  # "təsisçisi və rəhbəri"
                 continue
             if u.kind == "ent" and u.etype in ("Organization", "Country") and u.case in ("gen", "nom") and \
@@ -121,7 +136,7 @@ class TitleRules:
             if u.kind == "abbr" or u.text == "(":
                 b -= 1
                 continue
-            if u.low == "üzrə" and steps == 0:
+            if u.low in self.domain_postpositions and steps == 0:
                 c = b - 1  # "... İctimai-siyasi və humanitar məsələlər üzrə müavini": the domain of the deputy
                 while c >= 0 and b - c <= 8 and units[c].kind in ("word", "punct") and units[c].text not in (".", ":"):
                     c -= 1
@@ -152,11 +167,11 @@ class TitleRules:
                         and b > 0 and units[b - 1].kind == "ent" and units[b - 1].etype == "Country":
                     b -= 1
                 continue
-            if u.text == "və" and b > 0 and units[b - 1].kind == "title":
+            if u.text in self.and_words and b > 0 and units[b - 1].kind == "title":
                 b -= 2  # "təsisçisi və rəhbəri": one owner for both titles
                 continue
             if u.kind == "title" and u.case == "gen":
-                if u.title is not None and u.title.body and u.title.words[-1] == "nazir":
+                if u.title is not None and u.title.body and u.title.words[-1] == self.minister_head:
                     body, _ = self._title_body(u, self._title_owner(b))
                     if body:  # "... nazirinin müavini": a member of that ministry
                         return Unit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="gen", key=body,
@@ -172,18 +187,19 @@ class TitleRules:
                 b -= 1
                 steps += 1
                 continue
-            if u.kind == "word" and not u.text[:1].isupper() and u.low not in (",", "və", "ilə") and steps < 4:
+            if u.kind == "word" and not u.text[:1].isupper() and u.low not in self.list_marks \
+                    and u.low not in self.comitative and steps < 4:
                 demonym = self.st.gaz.by_adjective.get(u.low)
                 if demonym is not None:
                     key = self.st.from_entry(demonym)
                     return Unit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="gen", key=key,
                                 etype="Country", ref="demonym+owner")
-                if u.low in ("bu", "həmin"):
+                if u.low in self.demonstratives:
                     return None
                 b -= 1
                 steps += 1
                 continue
-            if u.kind == "word" and u.text[:1].isupper() and steps < 3 and u.low not in self.st.lex.nouns["not_names"]:
+            if u.kind == "word" and u.text[:1].isupper() and steps < 3 and u.low not in self.title_not_names:
                 demonym = self.st.gaz.by_adjective.get(u.low)
                 if demonym is not None:
                     key = self.st.from_entry(demonym)
@@ -199,7 +215,7 @@ class TitleRules:
         """The entity the title's holder heads or belongs to."""
         st = self.st
         title = t.title
-        if title.body and title.words[-1] == "nazir" and "{" not in title.body:
+        if title.body and title.words[-1] == self.minister_head and "{" not in title.body:
             # "<domain> naziri": the ministry of the owner country (home by default)
             country = owner.key if owner is not None and owner.etype == "Country" else None
             if owner is not None and owner.etype == "Organization":
@@ -213,7 +229,7 @@ class TitleRules:
                 else:
                     home_name = st.entities[st.home].name
                     key = st.entity("Organization", title.body, [f"{home_name} {title.body}",
-                                                                 f"{home_name}ın {title.body}"])
+                                                                 f"{_genitive(home_name)} {title.body}"])
                     st.country_of.setdefault(key, st.home)
                 if country == st.home:
                     self.rel(key, "partOf", owner, "partOf.title_owner", 0.75)
@@ -225,7 +241,7 @@ class TitleRules:
             st.country_of.setdefault(key, country)
             self.rel(key, "partOf", country, "partOf.title_owner", 0.75)
             return key, "minister"
-        if title.words == ("nazir",) and owner is None:
+        if title.words == (self.minister_head,) and owner is None:
             return None, ""  # a bare "nazir" with no owner: whose minister is not said
         implied = implied_body(st, title, owner.key if owner is not None else None,
                                possessed=t.ref == "possessed", name_forms=lambda key: genitives(st, key))
@@ -245,7 +261,7 @@ class TitleRules:
         """"Mehriban Əliyevanın rəhbərliyi altında Heydər Əliyev Fondu": she heads it."""
         units = self.units
         for a, u in enumerate(units[:-2]):
-            if u.low in ("rəhbərliyi", "başçılığı", "sədrliyi") and units[a + 1].low in ("altında", "ilə") and a > 0:
+            if u.low in self.leadership_nouns and units[a + 1].low in self.possessed_postpositions and a > 0:
                 leader = units[a - 1]
                 org = units[a + 2]
                 if is_arg(leader, ("Person",)) and leader.case == "gen" and is_arg(org, ("Organization",)):
@@ -289,6 +305,12 @@ class TitleRules:
 
 
 _GENITIVE_ENDINGS = ("in", "ın", "un", "ün", "nin", "nın", "nun", "nün")
+
+
+def _genitive(name: str) -> str:
+    """The name with its last word in the genitive: "Azərbaycan" -> "Azərbaycanın"."""
+    words = name.split()
+    return " ".join(words[:-1] + [capitalize_like(words[-1], inflect(words[-1])["gen"])])
 
 
 def _names_in(name: list[str], words: list[str], genitive: bool = False) -> bool:

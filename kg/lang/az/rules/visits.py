@@ -3,28 +3,44 @@
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
+from ..morph import inflect
 from .base import is_arg
 
 
 class VisitRules:
+    def _visit_words(self, lex: Lexicon) -> None:
+        self.visit_nouns = lex.word_list("visit_nouns")  # "səfər", on the stem
+        self.visit_bare = lex.word_set("visit_nouns")
+        self.visit_locatives = frozenset(inflect(w)["loc"] for w in self.visit_nouns)  # "səfərdə olan"
+        self.visit_possessives = tuple(inflect(w)["poss"] for w in self.visit_nouns)  # "A-nın X-ə səfəri"
+        self.own_visit = lex.word_set("own_visit")
+        self.visit_participles = lex.word_set("visit_participles")
+        self.visit_finite_verbs = lex.word_list("visit_finite_verbs")
+        self.site_visits = {noun: tuple(stems) for noun, *stems in (p.split() for p in lex.word_list("site_visits"))}
+        self.place_nouns = lex.word_set("place_nouns")
+        self.arrive_verbs = lex.word_set("arrive_verbs")
+        self.stay_verbs = lex.word_set("stay_verbs")
+        self.arrive_or_stay = self.arrive_verbs | self.stay_verbs
+
     # -- visited --------------------------------------------------------------
     def _visited(self) -> None:
         units = self.units
         for a, u in enumerate(units):
-            if not (u.kind == "word" and u.low.startswith("səfər")) and u.low not in ("ziyarət",):
+            if not (u.kind == "word" and u.low.startswith(self.visit_nouns)) and u.low not in self.site_visits:
                 continue
             nxt = units[a + 1].low if a + 1 < len(units) else ""
             low = u.low
-            participle = nxt in ("edən", "gələn", "olan", "gedən") or low in ("səfərdə",) and nxt == "olan"
-            if low == "ziyarət":
-                if nxt.startswith("ed"):
+            participle = nxt in self.visit_participles  # "səfər edən A", "səfərdə olan A"
+            if low in self.site_visits:
+                if nxt.startswith(self.site_visits[low]):
                     places = [x for x in units[:a] if is_arg(x, ("Place",)) and x.case == "loc"][-1:]
                     subject = self._subject(a, ("Person",))
                     subject = subject.key if subject else self._implied_subject()
                     for p in places:
                         self.rel(subject, "visited", p, "visited.ziyarət", 0.6)
                 continue
-            dest_case = "loc" if low in ("səfərdə",) else "dat"
+            dest_case = "loc" if low in self.visit_locatives else "dat"
             window = units[max(0, a - 8):a]
             dests = [x for x in window if is_arg(x, ("Place", "Country")) and x.case == dest_case]
             if dest_case == "loc":
@@ -40,15 +56,17 @@ class VisitRules:
                 continue
             # who travels
             visitor = None
-            finite = nxt.startswith(("gedib", "gəlib", "gedir", "gəlir", "yola", "çıxıb", "başlayıb"))
-            nominal = low.startswith("səfəri") and low != "səfərimiz"  # "A-nın X-ə səfəri/səfərinin/səfərində"
+            finite = nxt.startswith(self.visit_finite_verbs)
+            bare_possessive = low in self.visit_possessives
+            nominal = low.startswith(self.visit_possessives) and low not in self.own_visit  # "səfəri/səfərinin/səfərində"
+            framed = low in self.visit_bare and nxt in self.frame_words  # "X-ə səfər çərçivəsində A"
             # "A-nın X-ə səfəri (başlayıb)": the visit is the subject; "A X-ə səfərinə gedib": A goes
-            if nominal and not (finite and low != "səfəri") or (low == "səfər" and nxt == "çərçivəsində"):
+            if nominal and not (finite and not bare_possessive) or framed:
                 gen = [x for x in units[max(0, a - 14):a] if is_arg(x, ("Person", "Organization")) and x.case == "gen"
                        and not self._is_host(x)]
                 if gen:
                     visitor = gen[-1].key
-                elif nxt == "çərçivəsində":
+                elif nxt in self.frame_words:
                     after = self._list_after(a + 2, ("Person",))
                     visitor = after[0].key if after else None
             elif participle:
@@ -59,7 +77,7 @@ class VisitRules:
                 visitor = subj.key if subj else self._implied_subject()
             if visitor is None:
                 continue
-            conf = 0.85 if low != "səfəri" else 0.8
+            conf = 0.8 if bare_possessive else 0.85
             for d in dests:
                 self.rel(visitor, "visited", d, "visited.trip", conf)
             self.coref.visitor = visitor
@@ -82,11 +100,10 @@ class VisitRules:
         locative for a stay); the traveller is the sentence's subject, or the
         person the participle ("X-ə gələn A") describes."""
         units = self.units
-        arrive, stay = set(self.cues["arrive_verbs"]), set(self.cues["stay_verbs"])
         for a, u in enumerate(units):
-            if u.kind != "word" or u.low not in arrive | stay or a == 0:
+            if u.kind != "word" or u.low not in self.arrive_or_stay or a == 0:
                 continue
-            case = "dat" if u.low in arrive else "loc"
+            case = "dat" if u.low in self.arrive_verbs else "loc"
             dests, b, noun = [], a - 1, False
             while b >= 0 and (is_arg(units[b], ("Place", "Country")) and (units[b].case == case or noun)
                               or units[b].text in self.conjunctions or units[b].low in self.place_nouns):
