@@ -21,14 +21,25 @@ from .ner.forms import head_reading, is_rank, strip_case
 class Coreference:
     def __init__(self, state: DocState):
         self.st = state
-        nouns = state.lex.nouns
-        self.home_refs = set(nouns["home_refs"])
-        self.pair_refs = [tuple(p.split()) for p in nouns["pair_refs"]]
-        self.this_country = [tuple(p.split()) for p in nouns["this_country"]]
-        self.guest_refs = set(nouns["guest_refs"])
-        self.colleague_refs = set(nouns["colleague_refs"])
-        self.event_refs = set(nouns["event_refs"])
-        self.org_heads = set(nouns["org_heads"])
+        lex = state.lex
+        self.home_refs = lex.word_list("home_refs")
+        self.pair_refs = [tuple(p.split()) for p in lex.word_list("pair_refs")]
+        # the one-word references to the pair, bare or genitive: "ölkələrimiz", "ölkələrimizin"
+        self.pair_words = {p[0] + suffix for p in self.pair_refs if len(p) == 1 for suffix in ("", "in")}
+        self.this_country = [tuple(p.split()) for p in lex.word_list("this_country")]
+        self.guest_refs = lex.word_set("guest_refs")
+        self.colleague_refs = lex.word_set("colleague_refs")
+        self.event_refs = lex.word_set("event_refs")
+        self.story_event_refs = lex.word_set("story_event_refs")
+        self.other_event_words = lex.word_set("other_event_words")  # "növbəti toplantısı": another event
+        self.org_heads = lex.word_set("org_heads")
+        compound = [p.split() for p in lex.word_list("compound_unit_heads")]  # "işçi qrup"
+        self.compound_units = {m: frozenset(h for m2, h in compound if m2 == m) for m, _ in compound}
+        self.ref_heads = self.org_heads | {h for _, h in compound}
+        self.subject_pronouns = lex.word_set("subject_pronouns")  # "O,"
+        self.possessive_pronouns = lex.word_set("possessive_pronouns")  # "onun"
+        self.delegation_modifiers = lex.word_set("delegation_modifiers")  # "nümayəndə heyəti"
+        self.delegation_heads = lex.word_list("delegation_heads")
         self._first_words = {p[0] for p in self.pair_refs + self.this_country}
         self.last_subject: str | None = None
         self.visitor: str | None = None
@@ -132,15 +143,16 @@ class Coreference:
                                                                  "dəki": "locadj"}[low[len(ref):]])
                     st.home_used = True
                     return
-        if low in ("ölkələrimiz", "ölkələrimizin", "ölkələrimiz", "dövlətlərimiz", "dövlətlərimizin"):
+        if low in self.pair_words:
             self._become(u, None, "Country", "pair", "gen" if low.endswith("in") else "nom")
             return
-        if low == "nümayəndə" and a + 1 < len(units) and units[a + 1].low.startswith("heyət") and self.delegation:
-            case = next((r.case for r in analyse(units[a + 1].text) if r.lemma.startswith("heyət")), "nom")
+        if low in self.delegation_modifiers and a + 1 < len(units) and units[a + 1].low.startswith(self.delegation_heads) \
+                and self.delegation:
+            case = next((r.case for r in analyse(units[a + 1].text) if r.lemma.startswith(self.delegation_heads)), "nom")
             self._become(u, self.delegation, "Person", "delegation", _plain(case))
             return
         for r in readings:
-            if r.lemma in self.guest_refs and r.lemma == "qonaq" or r.lemma in self.colleague_refs:
+            if r.lemma in self.guest_refs or r.lemma in self.colleague_refs:
                 case = _plain(r.case)
                 if r.lemma in self.colleague_refs:
                     key = self._colleague(units, a)
@@ -150,10 +162,10 @@ class Coreference:
                     self._become(u, self.visitor or self.delegation or self.last_object, "Person", "guest", case)
                 return
         # "O," / "O " at the start: the last subject
-        if u.text == "O" and a == 0 and self.last_subject:
+        if u.text[:1].isupper() and low in self.subject_pronouns and a == 0 and self.last_subject:
             self._become(u, self.last_subject, "Person", "pronoun", "nom")
             return
-        if low in ("onun",) and self.last_object:
+        if low in self.possessive_pronouns and self.last_object:
             self._become(u, self.last_object, "Person", "pronoun", "gen")
             return
         # a bare surname of a person introduced before: "Ərdoğan deyib"
@@ -165,7 +177,7 @@ class Coreference:
                     self._become(u, cands[0].key, "Person", "surname", _plain(r.case))
                     return
         # generic event nouns: "tədbirdə", "iclasda", "Vebinarın"
-        nxt_event = a > 0 and units[a - 1].low in ("növbəti", "gələcək", "sonrakı", "əvvəlki", "ötən", "keçən") or (
+        nxt_event = a > 0 and units[a - 1].low in self.other_event_words or (
             a > 0 and units[a - 1].kind == "ent" and units[a - 1].etype in ("Organization", "Country")
             and units[a - 1].case == "gen")  # "X-in iclasında": that body's own meeting, not the story's event
         for r in readings:
@@ -178,10 +190,10 @@ class Coreference:
                     return
         # "Komitə sədri", "Komissiyanın həmsədrləri", "təşkilata üzv"
         head = head_reading(u.text, self.org_heads) if u.text[:1].isupper() else None
-        if head is None and a > 0 and units[a - 1].low == "işçi":
-            head = head_reading(u.text, {"qrup"})  # "işçi qrupun üzvləri": the working group named before
+        if head is None and a > 0 and units[a - 1].low in self.compound_units:
+            head = head_reading(u.text, self.compound_units[units[a - 1].low])  # "işçi qrupun üzvləri": named before
         if head is not None and self.orgs:
-            lemma = next((r.lemma for r in readings if r.lemma in self.org_heads | {"qrup"}), None)
+            lemma = next((r.lemma for r in readings if r.lemma in self.ref_heads), None)
             for key in reversed(self.orgs):
                 name = lookup_key(st.entities[key].name)
                 if lemma and (lemma in name.split() or any(w.startswith(lemma[:-1]) for w in name.split()[-1:])):
@@ -196,8 +208,7 @@ class Coreference:
         noun, else the event mentioned most often (ties: the latest)."""
         counts = self.st.mention_count
         named = [k for k in self.events if lookup_key(lemma) in lookup_key(self.st.entities[k].name)]
-        pool = named or (self.events if lemma in ("tədbir", "iclas", "vebinar", "seminar", "sammit", "forum",
-                                                   "konfrans", "sessiya", "toplantı") else [])
+        pool = named or (self.events if lemma in self.story_event_refs else [])
         if not pool:
             return None
         order = {k: i for i, k in enumerate(self.events)}

@@ -35,10 +35,10 @@ class PersonResolver:
     def __init__(self, state: DocState):
         self.st = state
         self.particles = state.lex.particles
-        nouns = state.lex.nouns
-        self.governs_accusative = set(nouns["governs_accusative"])  # "Orbanı qəbul edib"
-        self.governs_genitive = set(nouns["governs_genitive"])  # "Əliyevin dəvəti", "Şoferin himayəsi"
-        self.possessed_visit = tuple(nouns["possessed_visit"])
+        lex = state.lex
+        self.governs_accusative = lex.word_set("governs_accusative")  # "Orbanı qəbul edib"
+        self.governs_genitive = lex.word_set("governs_genitive")  # "Əliyevin dəvəti", "Şoferin himayəsi"
+        self.possessed_visit = lex.word_list("possessed_visit")
         self.suffixes = sorted(state.gaz.surname_suffixes, key=len, reverse=True)
 
     def resolve(self, sents: list[Sent]) -> None:

@@ -23,28 +23,36 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
         self.st = state
         self.lex = state.lex
         self.gaz = state.gaz
-        nouns = self.lex.nouns
-        self.org_heads = set(nouns["org_heads"])
-        self.event_heads = set(nouns["event_heads"])
-        self.weak_event_heads = set(nouns["weak_event_heads"])
-        self.unit_heads = set(nouns["unit_heads"])
-        self.event_modifiers = set(nouns["event_modifiers"])
-        self.not_names = set(nouns["not_names"])
-        self.company_forms = {lower(x) for x in nouns["company_forms"]}
-        self.not_bodies = set(nouns.get("not_bodies", []))
+        lex = self.lex
+        self.org_heads = lex.word_set("org_heads")
+        self.event_heads = lex.word_set("event_heads")
+        self.weak_event_heads = lex.word_set("weak_event_heads")
+        self.unit_heads = lex.word_set("unit_heads")
+        self.event_modifiers = lex.word_set("event_modifiers")
+        self.not_names = lex.word_set("not_names")
+        self.company_forms = lex.word_set("company_forms")
+        self.not_bodies = lex.word_set("not_bodies")
         self.all_heads = self.org_heads | self.unit_heads
-        self.joiners = set(nouns["name_joiners"])
-        self.no_izafet = set(nouns["adjectives_without_izafet"])
-        self.name_words = set(nouns["name_words"])
-        self.local_body_nouns = set(nouns["local_body_nouns"])
-        self.standalone_units = nouns["standalone_units"]
-        self.summit_phrases = {tuple(x.split()) for x in nouns["summit_phrases"]}
-        self.held_participles = {c for c in self.lex.cues["held_verbs"] if " " not in c and c.endswith(("ən", "an", "miş", "mış"))}
+        self.joiners = lex.word_set("name_joiners")
+        self.no_izafet = lex.word_set("adjectives_without_izafet")
+        self.name_words = lex.word_set("name_words")
+        self.local_body_nouns = lex.word_set("local_body_nouns")
+        self.standalone_units = lex.word_list("standalone_units")
+        self.summit_phrases = {tuple(x.split()) for x in lex.word_list("summit_phrases")}
+        # the one-word participles of being held ("keçirilən", "keçirilmiş"): a clause inside a name
+        self.held_participles = {c for c in lex.word_list("held_verbs")
+                                 if " " not in c and c.endswith(("ən", "an", "miş", "mış"))}
         self._clause: tuple[int, int] | None = None
         self.matcher = matcher(self.gaz)
         words = tables(self.gaz, self.lex)
         self.home_bodies = words["home_bodies"]
         self.ministry_words = words["ministry_words"]
+        # words more than one recogniser uses; each reads its own in its loader
+        self.and_words = self.lex.word_set("and_words")  # "A və B"
+        self.list_marks = self.and_words | {","}  # what joins the items of a list
+        self.member_nouns = self.lex.word_set("member_nouns")  # "X-ə üzv", "üzv dövlətlər"
+        for load in (self._name_words_, self._title_words_, self._body_words_, self._event_words_):
+            load(self.lex)
 
     # ------------------------------------------------------------------
     def analyse(self, sent: Sent) -> list[Unit]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ....extract.lexicon import Lexicon
 from ....extract.units import Sent, Unit
 from ....normalize import capitalize, lookup_key, lower
 from ..morph import analyse
@@ -28,14 +29,21 @@ from .forms import (
 
 
 class BodyMixin:
+    def _body_words_(self, lex: Lexicon) -> None:
+        self.place_kind_nouns = lex.word_set("place_kind_nouns")  # "Bakı şəhərində"
+        self.including = [tuple(p.split()) for p in lex.word_list("including")]  # "o cümlədən"
+        self.including_last = frozenset(p[-1] for p in self.including)
+        compound = [p.split() for p in lex.word_list("compound_unit_heads")]  # "işçi qrup"
+        self.compound_units = {m: frozenset(h for m2, h in compound if m2 == m) for m, _ in compound}
+        self.home_country = lex.home_country
+
     def _place_nouns(self, sent: Sent, units: list[Unit]) -> list[Unit]:
         out: list[Unit] = []
         for u in units:
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "ent" and prev.etype == "Place" and prev.case == "nom" \
                     and u.kind == "word":
-                noun = next((r for r in analyse(u.text) if r.lemma in ("şəhər", "rayon", "kənd", "qəsəbə", "vilayət",
-                                                                        "əyalət", "paytaxt")), None)
+                noun = next((r for r in analyse(u.text) if r.lemma in self.place_kind_nouns), None)
                 if noun is not None:
                     merged = self._span_unit(sent, prev, u, "ent", key=prev.key, etype="Place",
                                              case=simple_case(noun.case), ref=prev.ref)
@@ -69,7 +77,7 @@ class BodyMixin:
                 i = m
                 m -= 1
                 continue
-            if w.text == "," and not any(toks[x].low == "və" for x in range(m + 1, k)):
+            if w.text == "," and not any(toks[x].low in self.and_words for x in range(m + 1, k)):
                 break
             if w.low in self.joiners:
                 look = m
@@ -132,16 +140,19 @@ class BodyMixin:
             if b < 0:
                 continue
             owner = units[b]
-            if b >= 1 and owner.low == "cümlədən" and units[b - 1].low == "o":
+            including = owner.low in self.including_last and next(
+                (p for p in self.including if b >= len(p) - 1
+                 and tuple(x.low for x in units[b - len(p) + 1:b + 1]) == p), None)
+            if including:
                 # "Moldovanın hüquq-mühafizə orqanları, o cümlədən Daxili İşlər Nazirliyi"
-                owner = next((x for x in reversed(units[max(0, b - 8):b - 1]) if x.kind == "ent"
+                owner = next((x for x in reversed(units[max(0, b - 8):b - len(including) + 1]) if x.kind == "ent"
                               and x.etype == "Country" and x.case == "gen"), owner)
             if owner.kind != "ent" or owner.etype not in OWNER_TYPES or owner.case not in ("nom", "gen"):
                 continue
             if owner.case == "nom" and owner.etype == "Place":
                 continue
             plural = any(r.case.startswith("pl") for r in analyse(u.text.split()[-1]))
-            if owner.etype == "Country" and not plural and b >= 2 and units[b - 1].text in ("və", ",") \
+            if owner.etype == "Country" and not plural and b >= 2 and units[b - 1].text in self.list_marks \
                     and units[b - 2].kind == "ent" and units[b - 2].etype == "Country":
                 self._joint(sent, units, a, b)  # one body of several countries: no owner
                 continue
@@ -154,7 +165,7 @@ class BodyMixin:
                 # "Azərbaycan və Qazaxıstan DİN-ləri": one body for each country
                 keys = [u.key]
                 c = b - 1
-                while c >= 1 and units[c].text in ("və", ",") and units[c - 1].kind == "ent" \
+                while c >= 1 and units[c].text in self.list_marks and units[c - 1].kind == "ent" \
                         and units[c - 1].etype == owner.etype:
                     twin = replace(u, key=original, owner=None)
                     self._own(twin, units[c - 1])
@@ -166,7 +177,8 @@ class BodyMixin:
     def _joint(self, sent: Sent, units: list[Unit], a: int, b: int) -> None:
         """"Azərbaycan və İordaniya Hökumətlərarası Komissiyası": a body of both countries."""
         c = b
-        while c >= 2 and units[c - 1].text in ("və", ",") and units[c - 2].kind == "ent" and units[c - 2].etype == "Country":
+        while c >= 2 and units[c - 1].text in self.list_marks and units[c - 2].kind == "ent" \
+                and units[c - 2].etype == "Country":
             c -= 2
         u = units[a]
         text = sent.text[units[c].start - sent.start:u.end - sent.start]
@@ -209,7 +221,7 @@ class BodyMixin:
         if owner.etype == "Country":
             home = owner.key == st.home
             mine = entry is not None and (entry.country is None or st.entry_keys.get(entry.country) == owner.key
-                                          or (home and entry.country == "azerbaijan"))
+                                          or (home and entry.country == self.home_country))
             if mine:
                 st.add_aliases(u.key, [f"{owner.text} {surface}"] if home else [])
             elif home and entry is None:
@@ -242,8 +254,8 @@ class BodyMixin:
                 continue
             head = head_reading(u.text, self.unit_heads)
             two = False
-            if head is None and a > 0 and out[a - 1].low == "işçi":
-                head = head_reading(u.text, {"qrup"})
+            if head is None and a > 0 and out[a - 1].low in self.compound_units:
+                head = head_reading(u.text, self.compound_units[out[a - 1].low])  # "işçi qrupu"
                 two = head is not None
             if head is None:
                 a += 1

@@ -1,8 +1,11 @@
 """Events composed from head nouns: "...Forumu", "...iclası", "BMT Baş Assambleyasının 74-cü sessiyası"."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from ....extract.lexicon import Lexicon
 from ....extract.units import Sent, Unit
 from ....normalize import lower
 from ..morph import analyse, inflect
@@ -17,7 +20,17 @@ from .forms import (
 )
 
 
+@lru_cache(maxsize=None)
+def _dropping(words: tuple[str, ...]) -> regex.Pattern:
+    """A pattern that removes the words (each followed by spaces) from a name."""
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\s+")
+
+
 class EventMixin:
+    def _event_words_(self, lex: Lexicon) -> None:
+        self.name_drops = _dropping(lex.word_list("event_name_drops"))  # "növbəti", "ilk"
+        self.alias_drops = _dropping(lex.word_list("alias_drops"))
+
     # -- composed events ---------------------------------------------------
     def _events(self, sent: Sent, units: list[Unit]) -> list[Unit]:
         out = list(units)
@@ -48,13 +61,13 @@ class EventMixin:
             if owner is None and head[0] in self.weak_event_heads:
                 a += 1
                 continue
-            if owner is not None and owner.case == "dat" and not any(w.low == "üzv" for w in out[start:a]):
+            if owner is not None and owner.case == "dat" and not any(w.low in self.member_nouns for w in out[start:a]):
                 a += 1
                 continue
             first = out[first_index] if first_index < a else u
             # extend over a coordinated list of countries before the owner
             if owner is not None and first_index == owner_at:
-                while first_index >= 2 and out[first_index - 1].text in (",", "və") and \
+                while first_index >= 2 and out[first_index - 1].text in self.list_marks and \
                         out[first_index - 2].kind == "ent" and out[first_index - 2].etype == "Country":
                     first_index -= 2
                 first = out[first_index]
@@ -63,12 +76,12 @@ class EventMixin:
             head_text = capitalize_like(u.text, head[0])
             full = join_words([text, head_text]).strip()
             plain = regex.sub(r"\s*\([^()]{1,12}\)", "", full)
-            plain = regex.sub(r"\b(?:növbəti|ilk)\s+", "", plain)  # "the next/first meeting of X" is X's meeting
+            plain = self.name_drops.sub("", plain)  # "the next/first meeting of X" is X's meeting
             aliases = [full] if full != plain else []
             if owner is not None and owner.key and first is owner:
                 rest = self._name_text(sent, out, start + 1, a, skip)
                 rest = regex.sub(r"^\s*\([^()]{1,12}\)\s*", "", rest)
-                rest = regex.sub(r"\bnövbəti\s+", "", join_words([rest, head_text]).strip())
+                rest = self.alias_drops.sub("", join_words([rest, head_text]).strip())
                 for n in self.st.entities[owner.key].all_labels():
                     if len(n) <= 60 and not n.isascii() or n.isupper():
                         aliases.append(f"{n} {rest}")
@@ -125,7 +138,7 @@ class EventMixin:
             if x.low in self.held_participles and first == a and self._clause is None:
                 c = b - 1  # "X-in [Bazel şəhərində] keçirilən iclası": a clause inside the name
                 while c >= 0 and (out[c].kind == "ent" and out[c].etype in ("Place", "Country")
-                                  and out[c].case in ("loc", "gen") or out[c].text in (",", "və")):
+                                  and out[c].case in ("loc", "gen") or out[c].text in self.list_marks):
                     c -= 1
                 if c < b - 1 and c >= 0 and out[c].kind == "ent" and out[c].etype in ("Organization", "Event") \
                         and out[c].case == "gen":

@@ -102,25 +102,26 @@ def tables(gaz, lex) -> dict:
     if cached is not None:
         return cached
     home_bodies = {lookup_key(n) for e in gaz.entries.values()
-                   if e.type == "Organization" and e.country == "azerbaijan" for n in e.names()}
+                   if e.type == "Organization" and e.country == lex.home_country for n in e.names()}
     # words that name what a ministry is for: from the gazetteer's ministries and titles.yaml
     ministry_words = {lower(w) for w in lex.minister.get("domain_words", [])}
+    ministry = lower(lex.minister["body_head"])  # "nazirliyi"
     for e in gaz.entries.values():
-        if e.type == "Organization" and any("nazirliyi" in lower(n) for n in e.names()):
+        if e.type == "Organization" and any(ministry in lower(n) for n in e.names()):
             for n in e.names():
                 low = lower(n)
-                if low.endswith("nazirliyi"):
+                if low.endswith(ministry):
                     ministry_words.update(w.strip(",") for w in low.split()[:-1])
         for t in e.head_titles:
             ministry_words.update(w.strip(",") for w in t.split()[:-1])
-    ministry_words -= {"və", ",", "respublikasının", "azərbaycan", "azərbaycanın", "respublikası", "", "baş"}
+    ministry_words -= {",", ""} | {lower(w) for w in lex.minister["not_domain_words"]}
     ministry_words -= {lower(w) for e in gaz.entries.values() if e.type == "Country" for w in e.az.split()}
     gaz._ner_tables = {"home_bodies": home_bodies, "ministry_words": ministry_words}
     return gaz._ner_tables
 
 
 def last_vowel_ok(word: str) -> bool:
-    return any(c in "aıoueəiöü" for c in lower(word)) and not word.isupper()
+    return any(c in VOWELS for c in lower(word)) and not word.isupper()
 
 
 def is_abbr(text: str) -> bool:

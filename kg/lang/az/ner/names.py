@@ -6,6 +6,7 @@ the whole document afterwards (``kg.lang.az.persons``), since "Əliyevin" and
 """
 from __future__ import annotations
 
+from ....extract.lexicon import Lexicon
 from ....extract.units import Sent, Unit
 from ....normalize import lookup_key, lower, upper
 from ..match import Match
@@ -23,7 +24,16 @@ from .forms import (
 )
 
 
+# A stem to read a detached suffix on (“X”nin): consonant-final with a front
+# vowel, long enough for every suffix of the tables. Grammar, not a cue.
+_SUFFIX_CARRIER = "konqres"
+
+
 class NameMixin:
+    def _name_words_(self, lex: Lexicon) -> None:
+        self.quote_links = lex.word_set("quote_links")  # "“X” mövzusunda konfrans"
+        self.modifier_endings = lex.word_list("modifier_endings")  # "yüksəksəviyyəli"
+
     # -- quoted titles ---------------------------------------------------
     def _quoted(self, sent: Sent) -> list[Unit]:
         toks = sent.tokens
@@ -56,8 +66,8 @@ class NameMixin:
         case = "nom"
         if after < len(toks) and toks[after].kind == "word" and toks[after].start == toks[q1].end:
             # “X”nin: the suffix after the closing quote
-            case = next((simple_case(r.case) for r in analyse("konqres" + toks[after].low)
-                         if r.lemma == "konqres"), "nom")
+            case = next((simple_case(r.case) for r in analyse(_SUFFIX_CARRIER + toks[after].low)
+                         if r.lemma == _SUFFIX_CARRIER), "nom")
             after += 1
         if after < len(toks) and (toks[after].low.split("-")[0] in self.company_forms
                                   or toks[after].low in self.company_forms):
@@ -66,9 +76,9 @@ class NameMixin:
             key = self.st.entity("Organization", title, [f"“{title}” {form}", f"{title} {form}"])
             return self._unit(sent, q0, after + 1, "ent", key=key, etype="Organization", case=c, ref="quoted")
         j = after
-        if j < len(toks) and toks[j].low in ("mövzusunda", "adlı", "adında", "devizi", "şüarı"):
+        if j < len(toks) and toks[j].low in self.quote_links:
             j += 1
-        while j < len(toks) and (toks[j].low in self.event_modifiers or toks[j].low.endswith("səviyyəli")):
+        while j < len(toks) and (toks[j].low in self.event_modifiers or toks[j].low.endswith(self.modifier_endings)):
             j += 1
         head = head_reading(toks[j].text, self.event_heads) if j < len(toks) else None
         if head is not None and head[0] not in self.weak_event_heads:
@@ -76,7 +86,7 @@ class NameMixin:
             head_text = " ".join(between + [capitalize_like(toks[j].text, head[0])])
             key = self.st.entity("Event", title, [f"“{title}” {head_text}", f"{title} {head_text}"])
             return self._unit(sent, q0, j + 1, "ent", key=key, etype="Event", case=head[1], ref="quoted")
-        inner_head = head_reading(toks[q1 - 1].text, self.event_heads | {"gün"})
+        inner_head = head_reading(toks[q1 - 1].text, self.event_heads)  # "“... Günü”" too: "gün" is an event head
         if inner_head is not None and toks[q1 - 1].is_title and len(title.split()) >= 2:
             key = self.st.entity("Event", title, [f"“{title}”"])
             return self._unit(sent, q0, after, "ent", key=key, etype="Event", case=case, ref="quoted")

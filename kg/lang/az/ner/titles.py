@@ -6,7 +6,7 @@ ministries.
 """
 from __future__ import annotations
 
-from ....extract.lexicon import Title
+from ....extract.lexicon import Lexicon, Title
 from ....extract.units import Sent, Unit
 from ....normalize import capitalize, lower
 from ..morph import analyse
@@ -14,6 +14,10 @@ from .forms import head_reading, simple_case
 
 
 class TitleMixin:
+    def _title_words_(self, lex: Lexicon) -> None:
+        self.delegation_modifiers = lex.word_set("delegation_modifiers")  # "nümayəndə heyəti"
+        self.delegation_heads = lex.word_list("delegation_heads")
+
     # -- titles ----------------------------------------------------------
     def _titles(self, sent: Sent, taken) -> list[Unit]:
         toks = sent.tokens
@@ -38,21 +42,22 @@ class TitleMixin:
                             all(taken[x] is None for x in range(k - n + 1, k)):
                         if found is None or len(title.words) > len(found[0].words):
                             found = (title, simple_case(r.case))
-            if found is not None and found[0].words[-1] == "nümayəndə" and k + 1 < len(toks) and \
-                    toks[k + 1].low.startswith("heyət"):
+            if found is not None and found[0].words[-1] in self.delegation_modifiers and k + 1 < len(toks) and \
+                    toks[k + 1].low.startswith(self.delegation_heads):
                 found = None  # "nümayəndə heyəti" is a delegation, not a title
-            if found is not None and found[0].words == ("üzv",) and k + 1 < len(toks) and \
+            if found is not None and len(found[0].words) == 1 and found[0].words[0] in self.member_nouns \
+                    and k + 1 < len(toks) and \
                     toks[k + 1].kind == "word" and not toks[k + 1].is_title:
                 found = None  # "üzv dövlətlər": member states, not a member's title
             minister = self._minister(sent, k, taken)
-            if minister is not None and found is not None and minister.title.words == ("nazir",):
+            if minister is not None and found is not None and minister.title.words == (self.lex.minister["head"],):
                 minister = None  # "Baş naziri": the longer title wins over a bare "nazir"
             if found is not None and any(r.case.startswith("pl") and r.lemma == found[0].words[-1]
                                          for r in analyse(t.text)) and not (
                     k + 1 < len(toks) and (toks[k + 1].text in ("-", "–", ":") or
                                            lower(toks[k + 1].text) in self.gaz.first_names)):
                 found = None  # "Prezidentlər": a plural title names no one, unless a list follows
-            if minister is not None and (found is None or found[0].words[-1] != "müavin"):
+            if minister is not None and (found is None or found[0].words[-1] not in self.lex.minister["deputy_words"]):
                 out.append(minister)
             elif found is not None:
                 i = k - len(found[0].words) + 1
@@ -92,12 +97,12 @@ class TitleMixin:
         while words and toks[words[0]].text in conf["joiners"]:
             words.pop(0)
         if not words:
-            title = Title(("nazir",), "heads", "country", "none", float(conf["confidence"]))
+            title = Title((conf["head"],), conf["role"], "country", "none", float(conf["confidence"]))
             return self._unit(sent, k, k + 1, "title", title=title, case=case)
-        domain = [toks[x].text if toks[x].text == "," else toks[x].low if toks[x].low == "və"
+        domain = [toks[x].text if toks[x].text == "," else toks[x].low if toks[x].low in self.and_words
                   else capitalize(toks[x].low) for x in words]
-        body = " ".join(domain).replace(" ,", ",") + " Nazirliyi"
-        title = Title(tuple(toks[x].low for x in words) + ("nazir",), "heads", "country", "home_country",
+        body = " ".join(domain).replace(" ,", ",") + " " + conf["body_head"]
+        title = Title(tuple(toks[x].low for x in words) + (conf["head"],), conf["role"], "country", "home_country",
                       float(conf["confidence"]), body=body)
         return self._unit(sent, words[0], k + 1, "title", title=title, case=case)
 
@@ -106,6 +111,6 @@ class TitleMixin:
         sentence or follows a punctuation mark or a recognised entity."""
         p = m
         while p >= 0 and taken[p] is None and toks[p].kind == "word" and (
-                toks[p].text[:1].isupper() and lower(toks[p].text) in self.ministry_words or toks[p].low == "və"):
+                toks[p].text[:1].isupper() and lower(toks[p].text) in self.ministry_words or toks[p].low in self.and_words):
             p -= 1
         return p < 0 or toks[p].kind == "punct" or taken[p] is not None

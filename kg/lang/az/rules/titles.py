@@ -224,7 +224,7 @@ class TitleRules:
             if home and st.home:
                 entry = st.gaz.by_head_title.get(" ".join(title.words[:-1]) + " naziri") or \
                     st.gaz.find(title.body, "Organization")
-                if entry is not None and entry.country in (None, "azerbaijan"):
+                if entry is not None and entry.country in (None, st.lex.home_country):
                     key = st.from_entry(entry)
                 else:
                     home_name = st.entities[st.home].name
