@@ -14,7 +14,7 @@ DATA_DIR = ROOT / "data"
 ARTICLES_DIR = DATA_DIR / "articles"
 GAZETTEER_DIR = DATA_DIR / "gazetteers"
 PATTERN_DIR = DATA_DIR / "patterns"
-QUERIES_DIR = PACKAGE_DIR / "queries"
+QUERIES_DIR = PACKAGE_DIR / "query"  # the named queries, kg/query/*.rq
 OUTPUT_DIR = ROOT / "output"
 DEFAULT_STORE = OUTPUT_DIR / "store"
 

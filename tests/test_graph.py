@@ -1,4 +1,4 @@
-"""kg.graph: the store as a networkx graph, network questions, GraphML/GEXF.
+"""kg.analysis and kg.export.network: the store as a networkx graph, network questions, GraphML/GEXF.
 
 Built from real articles (the seed article and the shared dev corpus, read
 where they are) and from small hand-made extractions whose every fact is
@@ -16,9 +16,10 @@ from click.testing import CliRunner
 
 from kg.config import ENTITY_NS
 from kg.errors import InputError, QueryError
-from kg.graph import (analyze, bridges, build_graph, centrality, communities, community_summary,
-                      ego_network, export_network, filter_graph, find_entity, node_label, paths_frame,
-                      query_graph, shortest_paths)
+from kg.analysis import (analyze, bridges, build_graph, centrality, communities, community_summary,
+                         ego_network, filter_graph, find_entity, node_label, paths_frame, query_graph,
+                         shortest_paths)
+from kg.export import export_network
 from kg.store import open_store
 
 from tests.conftest import DEV as CORPUS_DEV

@@ -11,7 +11,8 @@ from kg.config import META_GRAPH, QUERIES_DIR
 from kg.errors import QueryError
 from kg.rdf import extraction_quads
 from kg.query import available, entity_bindings, load_query, parameters, run, stats
-from kg.store import MemoryStore, OxigraphStore
+from kg.store.memory import MemoryStore
+from kg.store.oxigraph import OxigraphStore
 from kg.vocab import KG, entity_classes, relations
 from tests.test_store import HOSTILE, doc_interpol, doc_kazakhstan, graph_of, iri, load
 

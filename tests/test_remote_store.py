@@ -1,4 +1,4 @@
-"""The remote store (kg.remote.SparqlStore) against a real SPARQL server.
+"""The remote store (kg.store.sparql.SparqlStore) against a real SPARQL server.
 
 The store contract of test_store.py runs here unchanged against a private
 Virtuoso (Debian's virtuoso-opensource, started once per session by the
@@ -29,8 +29,11 @@ from kg.config import DOC_NS, META_GRAPH, ONTOLOGY_NS, STORE_SCHEMA_VERSION
 from kg.errors import QueryError, StoreError
 from kg.ids import doc_iri
 from kg.query import available, entity_bindings, parameters, run, stats
-from kg.remote import SparqlStore, is_remote, load_config, parse_url, prepare_query
-from kg.store import OxigraphStore, open_store
+from kg.store import open_store
+from kg.store.endpoint import is_remote, load_config, parse_url
+from kg.store.oxigraph import OxigraphStore
+from kg.store.prepare import prepare_query
+from kg.store.sparql import SparqlStore
 from kg.synth import write_articles
 from kg.vocab import KG
 from tests import test_store as contract
@@ -123,8 +126,8 @@ def test_invalid_iri_is_rejected_before_sending(store):
 
 def test_export_in_batches(store, monkeypatch):
     """Exports ask for a few graphs at a time; all of them come back."""
-    import kg.remote
-    monkeypatch.setattr(kg.remote, "EXPORT_BATCH", 100)
+    import kg.store.sparql
+    monkeypatch.setattr(kg.store.sparql, "EXPORT_BATCH", 100)
     load(store)
     out = io.BytesIO()
     store.export(out, "nquads")

@@ -25,7 +25,9 @@ from kg.errors import QueryError, StoreError
 from kg.ids import doc_iri, entity_iri, entity_key
 from kg.models import Article, Entity, Extraction, Mention, Relation, Sentence
 from kg.rdf import extraction_quads
-from kg.store import EXPORT_FORMATS, MemoryStore, OxigraphStore, open_store
+from kg.store import EXPORT_FORMATS, open_store
+from kg.store.memory import MemoryStore
+from kg.store.oxigraph import OxigraphStore
 from kg.vocab import KG
 
 ROOT = Path(kg.__file__).resolve().parent.parent

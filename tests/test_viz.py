@@ -1,4 +1,4 @@
-"""kg.viz: the graph page, checked as a file and in a real browser.
+"""kg.web.page: the graph page, checked as a file and in a real browser.
 
 Browser tests run the page in Debian's Chromium (/usr/bin/chromium) driven
 by Playwright, and check what vis-network holds (nodes, edges), that the
@@ -21,10 +21,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.graph import build_graph
+from kg.analysis import build_graph
 from kg.store import open_store
 from kg.synth import network_extractions, write_extractions
-from kg.viz import MAX_NODES, GraphTooLarge, layout, render_page, write_page
+from kg.web.layout import layout
+from kg.web.page import MAX_NODES, GraphTooLarge, render_page, write_page
 from tests.graphdata import KAMRAN, RAISI, Doc, seed_articles, write_docs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +108,7 @@ def test_page_is_one_self_contained_file(clubs_store, tmp_path):
     assert hashes == {base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for _, body in scripts[1:]}
     assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in directives["script-src"]
     # vis-network's licence travels with the vendored copy
-    assets = ROOT / "kg" / "assets"
+    assets = ROOT / "kg" / "web" / "assets"
     assert (assets / "vis-network.LICENSE-MIT").exists() and (assets / "vis-network.LICENSE-APACHE-2.0").exists()
     data = page_data(path)
     assert len(data["nodes"]) == 9 and len(data["edges"]) == 10

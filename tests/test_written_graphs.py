@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, Literal
 
 from kg.extract import Extractor
 from kg.rdf import extraction_quads
-from kg.reader import read_article
+from kg.read import read_article
 from kg.validate import validate_quads
 
 from .conftest import DEV, SEED, corpus_available

@@ -1,6 +1,6 @@
-"""Named SPARQL queries: the questions analysts ask most.
+"""The runner of named SPARQL queries: the questions analysts ask most.
 
-Each query is a file ``kg/queries/{name}.rq`` whose comment header states
+Each query is a file ``kg/query/{name}.rq`` whose comment header states
 its purpose (first line: ``# name: purpose``), its parameters (the
 variables to bind, under ``# Parameters:``) and its result columns. Values
 from users are always passed as bindings, never formatted into the text:
@@ -18,10 +18,10 @@ from pathlib import Path
 import pandas as pd
 from rdflib import Graph, Literal
 
-from .config import QUERIES_DIR
-from .errors import QueryError
-from .nlp.normalize import lookup_key
-from .store import Store
+from ..config import QUERIES_DIR
+from ..errors import QueryError
+from ..nlp.normalize import lookup_key
+from ..store import Store
 
 STATS = ("entities", "relations", "documents", "quads")
 
