@@ -114,3 +114,46 @@ def entity_classes() -> dict[str, URIRef]:
         str(c)[len(ONTOLOGY_NS):]: URIRef(c)
         for c in g.subjects(RDFS.subClassOf, KG.Entity)
     }
+
+
+def _class_members(g: Graph, cls) -> frozenset[str]:
+    """The entity types a class stands for: itself, or the members of its owl:unionOf."""
+    from rdflib.collection import Collection
+    union = g.value(cls, OWL.unionOf)
+    if union is None:
+        return frozenset({str(cls)[len(ONTOLOGY_NS):]})
+    return frozenset(str(m)[len(ONTOLOGY_NS):] for m in Collection(g, union))
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a relation may link, as the ontology says: ``rdfs:domain``,
+    ``rdfs:range``, and per subject type the ``owl:allValuesFrom``
+    restrictions on the property (an Event is partOf only an Event)."""
+
+    domain: frozenset[str]
+    range: frozenset[str]
+    only: dict
+
+    def allows(self, subject_type: str | None, object_type: str | None) -> bool:
+        if subject_type not in self.domain or object_type not in self.range:
+            return False
+        limit = self.only.get(subject_type)
+        return limit is None or object_type in limit
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, Signature]:
+    """Domain, range and restrictions of every relation property, read from the ontology."""
+    g = ontology()
+    out: dict[str, Signature] = {}
+    for name, info in relations().items():
+        only: dict[str, frozenset[str]] = {}
+        for restriction in g.subjects(OWL.onProperty, info.iri):
+            target = g.value(restriction, OWL.allValuesFrom)
+            for cls in g.subjects(RDFS.subClassOf, restriction):
+                if target is not None:
+                    only[str(cls)[len(ONTOLOGY_NS):]] = _class_members(g, target)
+        out[name] = Signature(_class_members(g, g.value(info.iri, RDFS.domain)),
+                              _class_members(g, g.value(info.iri, RDFS.range)), only)
+    return out

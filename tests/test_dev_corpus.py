@@ -17,7 +17,8 @@ import re
 
 import pytest
 
-from kg.extract import Extractor, to_jsonl
+from kg.extract import to_jsonl
+from kg.lang import Extractor
 from kg.models import Article
 
 from .conftest import CORPUS, DEV, needs_corpus

@@ -6,7 +6,7 @@ import networkx as nx
 
 from ..config import ENTITY_NS
 from ..errors import InputError
-from ..nlp.normalize import lookup_key
+from ..normalize import lookup_key
 from ..vocab import relations
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..models import Article
-from ..nlp.gazetteer import Gazetteer, default_gazetteer
-from ..nlp.morph import inflect
+from ..extract.gazetteer import Gazetteer, default_gazetteer
+from ..lang.az.morph import inflect
 from .words import DOMAINS, EVENT_NOUNS, SURNAMES, TOPICS, first_names, genitive, in_case, zipf_weights
 
 

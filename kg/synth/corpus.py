@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..ids import doc_iri, entity_key
 from ..models import Article, Entity, Extraction, Relation
-from ..nlp.gazetteer import Gazetteer, default_gazetteer
+from ..extract.gazetteer import Gazetteer, default_gazetteer
 from ..rdf import extraction_quads
 from .text import TextBuilder
 from .words import EVENT_NOUNS, SURNAMES, TOPICS, first_names, genitive, zipf_weights

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..nlp.morph import inflect
-from ..nlp.ner import capitalize_like
+from ..lang.az.morph import inflect
+from ..lang.az.ner.forms import capitalize_like
 
 SURNAMES = ["Əliyev", "Məmmədov", "Həsənov", "Quliyev", "Hüseynov", "Rəhimov", "Kərimov", "Abbasov",
              "Nəsirov", "Babayev", "Səfərov", "İsmayılov", "Orucov", "Cəfərov", "Mustafayev", "Zeynalov",

@@ -11,10 +11,11 @@ committee named. Each resolved word becomes an entity unit with
 """
 from __future__ import annotations
 
-from .doc import DocState, Sent, Unit
+from ...extract.state import DocState
+from ...extract.units import Sent, Unit
+from ...normalize import lookup_key, lower
 from .morph import analyse
-from .ner import head_reading, strip_case
-from .normalize import lookup_key, lower
+from .ner.forms import head_reading, is_rank, strip_case
 
 
 class Coreference:
@@ -221,7 +222,7 @@ class Coreference:
         u = units[a]
         b = a + 1
         while b < len(units) and (units[b].text == "," or units[b].kind == "title"
-                                  or units[b].kind == "word" and self.st.lex.is_rank(units[b].text)):
+                                  or units[b].kind == "word" and is_rank(self.st.lex, units[b].text)):
             b += 1
         nxt = units[b] if b < len(units) else None
         if nxt is not None and nxt.kind == "ent" and nxt.etype == "Person":

@@ -10,10 +10,11 @@ name they abbreviate when exactly one fits.
 """
 from __future__ import annotations
 
-from ..ids import entity_key
-from .doc import DocState, PersonInfo, Sent, Unit
+from ...extract.state import DocState
+from ...extract.units import PersonInfo, Sent, Unit
+from ...ids import entity_key
+from ...normalize import lookup_key, lower
 from .morph import analyse
-from .normalize import lookup_key, lower
 
 _PERSON_CASES = {"nom", "gen", "dat", "acc", "com", "abl", "loc"}
 _BUFFERED = ("nın", "nin", "nun", "nün", "ya", "yə", "yla", "ylə")
