@@ -1,4 +1,4 @@
-"""``kg ingest -j N``: extraction in N processes, one writer, the same outcome.
+"""kg.pipeline, ``kg ingest -j N``: extraction in N processes, one writer, the same outcome.
 
 The same mixed folder is ingested with one job and with two into fresh
 stores: the reports (ingested, unchanged, rejected, in order; the summary

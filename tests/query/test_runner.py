@@ -1,4 +1,5 @@
-"""The named queries, on both backends, over the corpus of test_store.py."""
+"""kg.query: the named queries (kg/query/*.rq) and their runner, on both embedded backends, over the
+corpus of tests/store/documents.py."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from kg.query import available, entity_bindings, load_query, parameters, run, st
 from kg.store.memory import MemoryStore
 from kg.store.oxigraph import OxigraphStore
 from kg.vocab import KG, entity_classes, relations
-from tests.test_store import HOSTILE, doc_interpol, doc_kazakhstan, graph_of, iri, load
+from tests.store.documents import HOSTILE, doc_interpol, doc_kazakhstan, graph_of, iri, load
 
 NAMES = sorted(available())
 # a binding for each parameter, so that every query has something to find

@@ -1,4 +1,4 @@
-"""Every graph the tool writes conforms to ontology/shapes.ttl: real articles,
+"""kg.rdf: every graph the tool writes conforms to ontology/shapes.ttl: real articles,
 extracted, turned into quads, validated with pyshacl; and what the store gives
 back on export is the same graph."""
 from __future__ import annotations

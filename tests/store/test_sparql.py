@@ -1,19 +1,17 @@
-"""The remote store (kg.store.sparql.SparqlStore) against a real SPARQL server.
+"""kg.store.sparql: the remote store against a real SPARQL server.
 
-The store contract of test_store.py runs here unchanged against a private
-Virtuoso (Debian's virtuoso-opensource, started once per session by the
-``virtuoso`` fixture of conftest.py; the tests skip when it is not
-installed): every test of test_store.py that takes the ``store`` fixture
-is collected again in this module, where ``store`` is a SparqlStore. Then
-what only a remote store has: URLs and configuration files, authentication,
-the Graph Store Protocol, atomic replacement under concurrent readers, the
-named queries agreeing with the embedded store, and the CLI end to end.
-The lexing of queries (prefixes, bindings as VALUES) and the refusal of
-partial answers are tested without a server.
+The store contract of tests/store/test_contract.py runs here unchanged
+against a private Virtuoso (Debian's virtuoso-opensource, started once per
+session by the ``virtuoso`` fixture of conftest.py; the tests skip when it
+is not installed): every test of test_contract.py that takes the ``store``
+fixture is collected again in this module, where ``store`` is a
+SparqlStore. Then what only a remote store has: authentication, the Graph
+Store Protocol, atomic replacement under concurrent readers, the named
+queries agreeing with the embedded store, the bulk path, and the CLI end
+to end.
 """
 from __future__ import annotations
 
-import http.server
 import inspect
 import io
 import json
@@ -22,29 +20,29 @@ import time
 
 import pandas as pd
 import pytest
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.cli import main as kg_main
 from kg.config import DOC_NS, META_GRAPH, ONTOLOGY_NS, STORE_SCHEMA_VERSION
 from kg.errors import QueryError, StoreError
 from kg.ids import doc_iri
 from kg.query import available, entity_bindings, parameters, run, stats
-from kg.store import open_store
-from kg.store.endpoint import is_remote, load_config, parse_url
 from kg.store.oxigraph import OxigraphStore
-from kg.store.prepare import prepare_query
 from kg.store.sparql import SparqlStore
 from kg.synth import write_articles
 from kg.vocab import KG
-from tests import test_store as contract
-from tests.conftest import SEED
-from tests.test_store import CORPUS, doc_interpol, graph_of, grown, iri, load, quads
+
+from tests.store import test_contract as contract
+from tests.store import test_oxigraph as disk_tests
+from tests.store.documents import CORPUS, doc_interpol, graph_of, grown, iri, load, quads
+
 
 # --- the store contract, against Virtuoso ------------------------------------------------
 
 CONTRACT = sorted(name for name, fn in vars(contract).items()
                   if name.startswith("test_") and callable(fn)
                   and "store" in inspect.signature(fn).parameters)
+
 globals().update({name: getattr(contract, name) for name in CONTRACT})
 
 
@@ -60,20 +58,6 @@ def store(virtuoso):
 def test_the_contract_is_collected():
     assert len(CONTRACT) >= 15
     assert "test_insert_and_count" in CONTRACT and "test_export" in CONTRACT
-
-
-# --- remote only, with the server -----------------------------------------------------------
-
-
-def test_open_store_dispatches(virtuoso, tmp_path):
-    virtuoso.clear()
-    with open_store(virtuoso.endpoint) as s:
-        assert isinstance(s, SparqlStore)
-        assert s.path == virtuoso.endpoint
-    conf = tmp_path / "kg-store.toml"
-    conf.write_text(f'[store]\nurl = "{virtuoso.endpoint}"\ntimeout = 60\n')
-    with open_store(conf) as s:
-        assert isinstance(s, SparqlStore) and s.endpoint.timeout == 60
 
 
 def test_persists_between_openers_and_read_only(store, virtuoso):
@@ -121,7 +105,7 @@ def test_other_graphs_on_the_server_are_not_kgs(store):
 
 
 def test_invalid_iri_is_rejected_before_sending(store):
-    contract.test_invalid_iri_is_rejected(store)  # the disk store's test (rdflib in memory accepts it)
+    disk_tests.test_invalid_iri_is_rejected(store)  # the disk store's test (rdflib in memory accepts it)
 
 
 def test_export_in_batches(store, monkeypatch):
@@ -311,176 +295,6 @@ def test_cli_against_the_server(virtuoso, tmp_path, capsys, monkeypatch):
         assert len(s.documents()) == 11
 
 
-def test_cli_reports_an_unreachable_server(capsys):
-    code = kg_main(["--store", "sparql+http://127.0.0.1:9/sparql", "stats"])
-    err = capsys.readouterr().err
-    assert code == 4 and "cannot reach the SPARQL server at http://127.0.0.1:9/sparql" in err
-    assert "Traceback" not in err
-
-
-# --- no server needed ---------------------------------------------------------------------------
-
-
-def test_store_urls():
-    ep = parse_url("sparql+http://u:p%40ss@localhost:3030/kg/query?update=update&graph-store=data"
-                   "&auth=digest&timeout=60")
-    assert ep.query == "http://localhost:3030/kg/query"
-    assert ep.update == "http://localhost:3030/kg/update"
-    assert ep.graph_store == "http://localhost:3030/kg/data"
-    assert (ep.user, ep.password, ep.auth, ep.timeout) == ("u", "p@ss", "digest", 60.0)
-    assert ep.display == "sparql+http://localhost:3030/kg/query"
-    plain = parse_url("sparql+https://db.example.org/sparql")
-    assert plain.update == plain.query == "https://db.example.org/sparql"
-    assert plain.graph_store is None and plain.auth is None
-    for bad in ("sparql+ftp://x/y", "sparql+http:///nohost", "sparql+http://h/s?bogus=1",
-                "sparql+http://h/s?auth=ntlm", "sparql+http://h/s?timeout=-1"):
-        with pytest.raises(StoreError):
-            parse_url(bad)
-    assert is_remote("sparql+http://h/s") and not is_remote("output/store")
-
-
-def test_config_file(tmp_path, monkeypatch):
-    conf = tmp_path / "fuseki.toml"
-    conf.write_text('[store]\nquery = "http://localhost:3030/kg/query"\nupdate = "update"\n'
-                    'graph_store = "data"\nuser = "admin"\npassword_env = "FUSEKI_PW"\n')
-    with pytest.raises(StoreError, match="FUSEKI_PW"):
-        load_config(conf)
-    monkeypatch.setenv("FUSEKI_PW", "s3cret")
-    ep = load_config(conf)
-    assert (ep.update, ep.graph_store, ep.user, ep.password, ep.auth) == (
-        "http://localhost:3030/kg/update", "http://localhost:3030/kg/data", "admin", "s3cret", "basic")
-    assert is_remote(conf) and is_remote(tmp_path / "absent.toml") and not is_remote(tmp_path)
-    with pytest.raises(StoreError, match="cannot read the store configuration"):
-        open_store(tmp_path / "absent.toml")
-    (tmp_path / "bad.toml").write_text("[store\n")
-    with pytest.raises(StoreError, match="cannot read"):
-        load_config(tmp_path / "bad.toml")
-
-
-def test_prepare_query_predeclares_prefixes_on_the_first_line():
-    text, shape, bound = prepare_query("PREFIX kg: <http://other/>\nSELECT ?x WHERE {\n ?x a kg:T }")
-    assert shape.form == "SELECT" and bound == []
-    first, rest = text.split("\n", 1)
-    assert "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>" in first
-    assert "PREFIX kg: <https://w3id.org" not in text  # the query's own kg: stands
-    assert rest == "SELECT ?x WHERE {\n ?x a kg:T }"
-
-
-VALUES_KX = ' VALUES (?k ?x) { ("a \\"quoted\\" } value" <http://e/x>) } '
-VALUES_K = ' VALUES (?k) { ("a \\"quoted\\" } value") } '  # pushed into a subquery that selects ?k
-
-
-@pytest.mark.parametrize("query, expected", [
-    ("SELECT ?k ?x WHERE { ?x kg:key ?k }", "SELECT ?k ?x WHERE { ?x kg:key ?k @}"),
-    ("SELECT * { ?x kg:key ?k } LIMIT 5", "SELECT * { ?x kg:key ?k @} LIMIT 5"),
-    ("ASK { ?x kg:key ?k }", "ASK { ?x kg:key ?k @}"),
-    ("CONSTRUCT { ?x ?p ?k } WHERE { ?x kg:key ?k }", "CONSTRUCT { ?x ?p ?k } WHERE { ?x kg:key ?k @}"),
-    ("CONSTRUCT { ?x ?p ?k } { ?x kg:key ?k }", "CONSTRUCT { ?x ?p ?k } { ?x kg:key ?k @}"),
-    ('# a comment { with braces }\nSELECT ?k ("}" AS ?b) (<urn:x}> AS ?i) WHERE { ?x kg:key ?k } # }',
-     '# a comment { with braces }\nSELECT ?k ("}" AS ?b) (<urn:x}> AS ?i) WHERE { ?x kg:key ?k @} # }'),
-    ("SELECT ?k (EXISTS { ?a ?b ?c } AS ?e) WHERE { ?x kg:key ?k }",
-     "SELECT ?k (EXISTS { ?a ?b ?c } AS ?e) WHERE { ?x kg:key ?k @}"),
-    ("SELECT ?k WHERE { FILTER (1 < 2) { SELECT ?k WHERE { ?x kg:key ?k } } } ORDER BY ?k",
-     "SELECT ?k WHERE { FILTER (1 < 2) { SELECT ?k WHERE { ?x kg:key ?k %} } @} ORDER BY ?k"),
-    ("SELECT ?k WHERE { ?x kg:text '''a } b''' ; kg:key ?k }",
-     "SELECT ?k WHERE { ?x kg:text '''a } b''' ; kg:key ?k @}"),
-])
-def test_bindings_become_values_in_the_outermost_group(query, expected):
-    text, _, bound = prepare_query(query, {"k": 'a "quoted" } value', "?x": URIRef("http://e/x")})
-    assert bound == ["k", "x"]
-    assert text.endswith(expected.replace("@", VALUES_KX).replace("%", VALUES_K))
-
-
-def test_bindings_are_pushed_into_subqueries_that_project_them():
-    query = ("SELECT ?k ?x ?n WHERE { { SELECT DISTINCT ?k ?x WHERE { ?x kg:key ?k } } "
-             "OPTIONAL { SELECT ?x (COUNT(*) AS ?n) WHERE { ?x ?p ?o } GROUP BY ?x } "
-             "{ SELECT (SAMPLE(?y) AS ?k2) WHERE { ?y kg:key ?k } } "
-             "{ SELECT ?k WHERE { ?z kg:key ?k } LIMIT 1 } "
-             "{ SELECT * WHERE { ?w kg:key ?k } } }")
-    text, _, _ = prepare_query(query, {"k": "a", "x": URIRef("http://e/x")})
-    assert text.endswith(
-        'SELECT ?k ?x ?n WHERE { { SELECT DISTINCT ?k ?x WHERE { ?x kg:key ?k  '
-        'VALUES (?k ?x) { ("a" <http://e/x>) } } } '
-        'OPTIONAL { SELECT ?x (COUNT(*) AS ?n) WHERE { ?x ?p ?o } GROUP BY ?x } '  # aggregates: untouched
-        '{ SELECT (SAMPLE(?y) AS ?k2) WHERE { ?y kg:key ?k } } '  # ?k not projected: untouched
-        '{ SELECT ?k WHERE { ?z kg:key ?k } LIMIT 1 } '  # LIMIT: untouched
-        '{ SELECT * WHERE { ?w kg:key ?k  VALUES (?k) { ("a") } } }  VALUES (?k ?x) { ("a" <http://e/x>) } }')
-
-
-def test_bindings_refused():
-    with pytest.raises(QueryError, match="blank node"):
-        prepare_query("SELECT ?x WHERE { ?x ?p ?o }", {"x": BNode()})
-    with pytest.raises(QueryError, match="not a SPARQL variable"):
-        prepare_query("SELECT ?x WHERE { ?x ?p ?o }", {"x} ; DROP ALL": "a"})
-    with pytest.raises(QueryError, match="not a query"):
-        prepare_query("DROP ALL")
-
-
-class _Canned(http.server.BaseHTTPRequestHandler):
-    """A fake SPARQL server: answers every query with the class's canned reply."""
-    reply: tuple[int, dict, bytes] = (200, {}, b"")
-
-    def do_POST(self):  # noqa: N802 - http.server's name
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        status, headers, body = self.reply
-        self.send_response(status)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def serve():
-    """Start a local HTTP server with a handler class; its store URL. Stopped after the test."""
-    servers = []
-
-    def start(handler) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"sparql+http://127.0.0.1:{server.server_address[1]}/sparql"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-def _answer(rows: int) -> bytes:
-    return json.dumps({"head": {"vars": ["v"]}, "results": {"bindings": [
-        {"v": {"type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer",
-               "value": str(STORE_SCHEMA_VERSION)}}
-    ] * rows}}).encode()
-
-
-def test_partial_answers_are_refused(serve):
-    url = serve(_Canned)
-    _Canned.reply = (200, {"Content-Type": "application/sparql-results+json"}, _answer(1))
-    s = SparqlStore(url, read_only=True)
-    assert s.select("SELECT ?v WHERE { ?s ?p ?v }")["v"].tolist() == [STORE_SCHEMA_VERSION]
-    _Canned.reply = (200, {"Content-Type": "application/sparql-results+json", "X-SPARQL-MaxRows": "10000"},
-                     _answer(3))
-    with pytest.raises(QueryError, match="cut the result at 10000 rows .*ResultSetMaxRows"):
-        s.select("SELECT ?v WHERE { ?s ?p ?v }")
-    _Canned.reply = (200, {"Content-Type": "application/sparql-results+json", "X-SQL-State": "S1TAT",
-                           "X-SQL-Message": "RC...: Returning incomplete results"}, _answer(3))
-    with pytest.raises(QueryError, match="incomplete result"):
-        s.select("SELECT ?v WHERE { ?s ?p ?v }")
-    _Canned.reply = (400, {"Content-Type": "text/plain"}, b"Virtuoso 37000 Error SP030: syntax error\n\n"
-                                                          b"SPARQL query:\nSELECT ?x WHERE {\n ?x ?p\n}")
-    with pytest.raises(QueryError, match=r"malformed SPARQL: .*line 3"):
-        s.select("SELECT ?x WHERE {\n ?x ?p\n}")
-    _Canned.reply = (500, {"Content-Type": "text/plain"}, b"Virtuoso 42000 Error: out of memory\n")
-    with pytest.raises(QueryError, match=r"query failed \(HTTP 500\): Virtuoso 42000 Error: out of memory"):
-        s.select("SELECT ?v WHERE { ?s ?p ?v }")
-    s.close()
-
-
 # --- the bulk path: an embedded build, N-Quads, the server's own loader ---------------------------
 
 
@@ -524,51 +338,3 @@ def test_bulk_load_of_an_export_with_meta(virtuoso, tmp_path, capsys):
     finally:
         virtuoso.clear()
         virtuoso.sql("delete from DB.DBA.load_list;")
-
-
-def test_with_meta_needs_a_quad_format(tmp_path, capsys):
-    store = tmp_path / "s"
-    assert kg_main(["--store", str(store), "ingest", "--no-progress", str(SEED)]) == 0
-    capsys.readouterr()
-    assert kg_main(["--store", str(store), "export", "--format", "turtle", "--with-meta"]) == 2
-    assert "--with-meta needs --format nquads or trig" in capsys.readouterr().err
-    out = tmp_path / "all.trig"
-    assert kg_main(["--store", str(store), "export", "--format", "trig", "--with-meta", "-o", str(out)]) == 0
-    import pyoxigraph as ox
-    copy = ox.Store()
-    copy.load(path=str(out), format=ox.RdfFormat.TRIG)
-    meta = ox.NamedNode(META_GRAPH)
-    versions = [q.object.value for q in copy.quads_for_pattern(meta, None, None, meta)]
-    assert versions == [str(STORE_SCHEMA_VERSION)]
-    assert len(copy) == OxigraphStore(store, read_only=True).count() + 1
-
-
-class _ReadOnlyServer(http.server.BaseHTTPRequestHandler):
-    """A server that answers queries (kg's layout version, else nothing) and
-    refuses every update with 403, as a read-only endpoint does."""
-
-    def do_POST(self):  # noqa: N802 - http.server's name
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-        if body.startswith("update="):
-            status, ctype, data = 403, "text/plain", b"Virtuoso 42000 Error SR186: No permission to execute"
-        elif "schemaVersion" in body:
-            status, ctype, data = 200, "application/sparql-results+json", _answer(1)
-        else:
-            status, ctype = 200, "application/sparql-results+json"
-            data = b'{"head": {"vars": []}, "results": {"bindings": []}}'
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
-def test_cli_reports_a_server_that_refuses_updates(serve, capsys):
-    code = kg_main(["--store", serve(_ReadOnlyServer), "ingest", "--no-progress", str(SEED)])
-    err = capsys.readouterr().err
-    assert code == 4 and "Traceback" not in err
-    assert "refused to" in err and "HTTP 403" in err and "SPARQL_UPDATE" in err
-    assert len(err.strip().splitlines()) == 1
