@@ -121,3 +121,9 @@ class DocState:
         if p in self._symmetric and s > o:
             s, o = o, s
         return (s, p, o) in self._relation_index
+
+    def drop(self, keep) -> None:
+        """Keep only the relations ``keep(relation)`` accepts (a document-level
+        convention undoing what sentence-level rules could not know)."""
+        self.relations = [r for r in self.relations if keep(r)]
+        self._relation_index = {(r.subject, r.predicate, r.object): i for i, r in enumerate(self.relations)}

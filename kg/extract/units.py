@@ -32,6 +32,9 @@ class Unit:
     owner: str | None = None  # for titles: the entity key of the owner
     body: str | None = None  # for titles: the entity key of the implied body
     ref: str | None = None  # how the entity was found (gazetteer, name, coref...)
+    inner: list["Unit"] = field(default_factory=list)  # entities inside a composed name
+    plural: list[str] = field(default_factory=list)  # one body per owner: "Azərbaycan və Qazaxıstan DİN-ləri"
+    held_in: list["Unit"] = field(default_factory=list)  # places a relative clause inside the name gives
 
     @property
     def span(self) -> tuple[int, int]:

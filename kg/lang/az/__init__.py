@@ -50,4 +50,5 @@ class Extractor:
                 if u.kind in ("ent", "abbr") and u.key is not None and u.ref != "pair":
                     state.mention(u, sent.index, u.ref or "gazetteer")
             rules.sentence(sent, sent.units)
+        rules.document_done()
         return finish(state, sentences, self.min_confidence)

@@ -12,6 +12,7 @@ class EventRules:
     # -- participatedIn -------------------------------------------------------
     def _participated(self) -> None:
         units = self.units
+        self._taking_part()
         for a, u in enumerate(units):
             if u.kind != "word":
                 continue
@@ -21,7 +22,8 @@ class EventRules:
                 continue
             if low in ("iştirak", "çıxış", "təmsil") and not nxt.startswith(("ed", "et")):
                 continue
-            events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("loc", "gen")]
+            cases = ("loc", "gen", "dat") if low == "qatılıb" else ("loc", "gen")  # "Zirvə görüşünə ... qatılıb"
+            events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in cases]
             if not events:
                 continue
             event = events[-1]
@@ -73,12 +75,38 @@ class EventRules:
                         break
         # countries named in an event's name take part in it
         for u in units:
-            inner = getattr(u, "inner", None)
+            inner = u.inner
             if u.kind == "ent" and u.etype == "Event" and inner:
                 countries = [x for x in inner if x.etype == "Country"]
                 if len(countries) >= 2:
                     for c in countries:
                         self.rel(c, "participatedIn", u, "participatedIn.named", 0.7)
+                    if any(w.endswith(tuple(self.cues["joint_suffixes"])) for w in u.low.split()):
+                        # "Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyası": they cooperate
+                        for i, c in enumerate(countries):
+                            for d in countries[i + 1:]:
+                                self.rel(c, "cooperatesWith", d, "cooperatesWith.joint_body", 0.7)
+
+    def _taking_part(self) -> None:
+        """"A-nın E-də iştirakı" and "E-də iştirakı çərçivəsində A ...": the
+        nominal form of taking part; the participant is the genitive before
+        it, else the subject of the sentence (which may follow)."""
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word" or u.low not in self.cues["participation_nouns"] or a == 0:
+                continue
+            event = units[a - 1]
+            if not (is_arg(event, ("Event",)) and event.case in ("loc", "dat")):
+                continue
+            gen = [x for x in units[max(0, a - 2):a - 1] if is_arg(x, AGENTS) and x.case == "gen"]
+            if gen:
+                people = gen[-1:]
+            else:
+                subject = self._subject(len(units), AGENTS)
+                frame = a + 1 < len(units) and units[a + 1].low in ("çərçivəsində", "zamanı")
+                people = [subject] if frame and subject is not None else []
+            for person in people:
+                self.rel(person, "participatedIn", event, "participatedIn.nominal", 0.75)
 
     # -- heldIn ------------------------------------------------------------------
     def _held(self) -> None:
@@ -113,9 +141,15 @@ class EventRules:
             if event.ref == "event-ref" and event.case != "nom":
                 continue
             self.rel(event, "heldIn", place, "heldIn.place_verb", 0.8)
+            at = units.index(place)
+            if place.etype == "Place" and at > 0 and is_arg(units[at - 1], ("Country",)) and units[at - 1].case == "gen":
+                self.rel(event, "heldIn", units[at - 1], "heldIn.place_verb", 0.75)  # "İsveçrənin Bazel şəhərində"
 
     def _held_adjacent(self) -> None:
         units = self.units
+        for u in units:
+            for place in u.held_in if u.kind == "ent" and u.etype == "Event" else ():
+                self.rel(u, "heldIn", place, "heldIn.clause", 0.8)
         for a, u in enumerate(units[:-1]):
             nxt = units[a + 1]
             if is_arg(u, ("Place",)) and u.case == "loc" and nxt.kind == "ent" and nxt.etype == "Event" \
