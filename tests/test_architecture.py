@@ -64,10 +64,6 @@ UNITS: dict[str, tuple[int, tuple[str, ...]]] = {
     "command line": (7, ("kg.cli", "kg.__main__")),
 }
 
-# Module-level circles allowed for now, as sorted tuples of module names.
-# (The extraction core's kg.nlp.doc <-> kg.nlp.ner is gone: none is allowed.)
-ALLOWED_CIRCLES: set[tuple[str, ...]] = set()
-
 
 # --- the walker -----------------------------------------------------------------------
 
@@ -235,12 +231,8 @@ def test_imports_point_down(report):
 
 
 def test_no_import_circles(report):
-    assert [c for c in report.circles if c not in ALLOWED_CIRCLES] == []
-
-
-def test_allowed_circles_still_exist(report):
-    """An allowance outlives its circle only by mistake."""
-    assert ALLOWED_CIRCLES <= set(report.circles)
+    """None is allowed: the extraction core's last one (kg.nlp.doc <-> kg.nlp.ner) is gone."""
+    assert report.circles == []
 
 
 def test_no_module_over_400_lines(report):
