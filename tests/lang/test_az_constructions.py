@@ -345,3 +345,16 @@ def test_a_home_official_meeting_abroad_visits_the_place(extractor):
     assert ("Anna Keller", "visited", "Brüssel") not in f
     f = facts(extractor, "Xarici işlər naziri Vüqar Nəsibli Bakıda NATO-nun Baş katibi Anna Keller ilə görüşüb.")
     assert not any(p == "visited" and s_ == "Vüqar Nəsibli" for s_, p, _ in f)
+
+
+def test_a_name_with_a_hyphenated_particle_is_whole(extractor):
+    text = "İSESCO-nun baş direktoru Əbdülkərim Osman əl-Həmədi çıxış edib."
+    assert "Əbdülkərim Osman əl-Həmədi" in names(extractor, text, "Person")
+
+
+def test_every_named_subject_of_a_plural_verb_takes_part(extractor):
+    text = ("Bakıda Avropa Enerji Forumu keçirilib. Nazir Rauf Qasımlı və xanımı, UNESCO-nun xoşməramlı səfiri "
+            "Leyla Kərimova forumda iştirak ediblər.")
+    f = facts(extractor, text)
+    assert {("Rauf Qasımlı", "participatedIn", "Avropa Enerji Forumu"),
+            ("Leyla Kərimova", "participatedIn", "Avropa Enerji Forumu")} <= f

@@ -48,6 +48,10 @@ class EventRules:
                 else:
                     subj = self._subject(units.index(event), AGENTS)
                     people = [subj] if subj else []
+                    if subj is not None and units[a + 1].low.endswith(("lər", "lar")):
+                        # "A və xanımı, X-in səfiri B sessiyada iştirak ediblər": every named subject
+                        people = [x for x in units[units.index(subj):units.index(event)]
+                                  if is_arg(x, ("Person",)) and x.case == "nom"] or people
                 if purpose and not people:
                     after = [x for x in units[a + 2:a + 14] if is_arg(x, ("Person",))]
                     people = after[:1]
