@@ -358,3 +358,21 @@ def test_every_named_subject_of_a_plural_verb_takes_part(extractor):
     f = facts(extractor, text)
     assert {("Rauf Qasımlı", "participatedIn", "Avropa Enerji Forumu"),
             ("Leyla Kərimova", "participatedIn", "Avropa Enerji Forumu")} <= f
+
+
+def test_a_bare_season_word_between_owner_and_head_is_part_of_the_event(extractor):
+    text = ("Rauf Qasımlının sədrliyi ilə Kollegiyanın iclası keçirilib. Deputat Tural Həsənli Vyanada keçirilən "
+            "ATƏT Parlament Assambleyasının qış sessiyasında iştirak edib.")
+    f = facts(extractor, text)
+    assert ("Tural Həsənli", "participatedIn", "ATƏT Parlament Assambleyasının qış sessiyası") in f
+    assert ("ATƏT Parlament Assambleyasının qış sessiyası", "heldIn", "Vyana") in f
+    assert not any(p == "participatedIn" and s_ == "Tural Həsənli" and "Kollegiya" in o for s_, p, o in f)
+
+
+def test_two_leaders_co_chairing_a_council_named_after_their_countries(extractor):
+    text = ("Dünən Bakıda Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurasının ilk iclası keçirilib. "
+            "İclasa Prezident İlham Əliyev və Macarıstanın Baş naziri Viktor Orban həmsədrlik ediblər.")
+    f = facts(extractor, text)
+    event = "Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurasının iclası"
+    assert {(event, "cochairedBy", "İlham Əliyev"), (event, "cochairedBy", "Viktor Orban"),
+            (event, "heldIn", "Bakı"), ("Azərbaycan", "cooperatesWith", "Macarıstan")} <= f

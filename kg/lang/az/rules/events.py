@@ -218,6 +218,15 @@ class EventRules:
         units = self.units
         verbs = tuple(self.cues["organize_verbs"])
         for a, u in enumerate(units[1:], 1):
+            if u.low in ("həmsədrlik", "sədrlik") and a + 1 < len(units) and units[a + 1].low.startswith(verbs):
+                # "İclasa A və B həmsədrlik ediblər": the event in the dative or locative
+                pred = "cochairedBy" if u.low == "həmsədrlik" else "chairedBy"
+                events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("dat", "loc")]
+                agents = [x for x in units[:a] if is_arg(x, AGENTS) and x.case == "nom"]
+                for event in events[-1:]:
+                    for agent in agents:
+                        self.rel(event, pred, agent, f"{pred}.active", 0.8)
+                continue
             if u.low not in ("təşkil", "təşkilatçısı") or a + 1 >= len(units) or not units[a + 1].low.startswith(verbs):
                 continue
             events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("acc", "nom")]  # "Konfransı": acc or poss
