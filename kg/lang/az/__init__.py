@@ -6,7 +6,10 @@ organisation and event names, quoted titles, titles, person names
 (``ner``); person names settled for the whole document (``persons``); per
 sentence, references resolved (``coref``) and the constructions applied
 (``rules``); then the core's ``finish``. Words and phrases live in
-``data/lang/az/``. May import the ground floor and ``kg.extract``.
+``data/lang/az/`` (each class reads the lists it names once per document);
+the code keeps only the grammar (case labels, suffixes, vowel harmony),
+which ``tests/lang/test_az_data.py`` checks. May import the ground floor
+and ``kg.extract``.
 """
 from __future__ import annotations
 

@@ -30,12 +30,16 @@ class EventRules:
         self.held_verbs = lex.word_list("held_verbs")
         self.held_firsts = frozenset(h.split()[0] for h in self.held_verbs)
         # organizedBy / cochairedBy / chairedBy, in the order they are tried
-        agents = (("organizedBy", "organize"), ("cochairedBy", "cochair"), ("chairedBy", "chair"))
-        self.passive_agents = [(pred, lex.word_list(f"{k}_passives")) for pred, k in agents]
-        self.possessed_agents = [(pred, lex.word_list(f"{k}_possessed")) for pred, k in agents]
+        self.passive_agents = [("organizedBy", lex.word_list("organize_passives")),
+                               ("cochairedBy", lex.word_list("cochair_passives")),
+                               ("chairedBy", lex.word_list("chair_passives"))]
+        self.possessed_agents = [("organizedBy", lex.word_list("organize_possessed")),
+                                 ("cochairedBy", lex.word_list("cochair_possessed")),
+                                 ("chairedBy", lex.word_list("chair_possessed"))]
         self.possessed_agent_stems = tuple(w for _, ws in self.possessed_agents for w in ws)
         self.active_organize = lex.word_set("organize_active")
-        self.active_chairs = {w: pred for pred, k in agents[1:] for w in lex.word_list(f"{k}_active")}
+        self.active_chairs = {w: pred for pred, name in (("cochairedBy", "cochair_active"), ("chairedBy", "chair_active"))
+                              for w in lex.word_list(name)}
         self.possessed_postpositions = lex.word_set("possessed_postpositions")
         self.jointly = lex.word_set("jointly")
         self.organize_verbs = lex.word_list("organize_verbs")

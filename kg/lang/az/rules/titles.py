@@ -222,7 +222,8 @@ class TitleRules:
                 return owner.key, "title"
             home = country is None or country == st.home
             if home and st.home:
-                entry = st.gaz.by_head_title.get(" ".join(title.words[:-1]) + " naziri") or \
+                head_title = " ".join(title.words[:-1]) + " " + inflect(self.minister_head)["poss"]  # "... naziri"
+                entry = st.gaz.by_head_title.get(head_title) or \
                     st.gaz.find(title.body, "Organization")
                 if entry is not None and entry.country in (None, st.lex.home_country):
                     key = st.from_entry(entry)
