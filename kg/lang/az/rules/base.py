@@ -37,12 +37,18 @@ def starts_with_cue(word: str, cues) -> bool:
 
 class RuleBase:
     def _base_words(self, lex: Lexicon) -> None:
+        """The words more than one group of constructions uses; each group reads its own."""
         self.conjunctions = lex.word_set("conjunctions")  # "A, B və C", "A, habelə B"
         self.and_words = lex.word_set("and_words")
         self.list_marks = self.and_words | {","}  # "A, B və C": what joins a list's items
         self.comitative = lex.word_set("comitative")  # "A ilə B"
         self.agent_postpositions = lex.word_set("agent_postpositions")  # "A tərəfindən"
         self.between = lex.word_set("between")  # "A ilə B arasında"
+        self.possessed_postpositions = lex.word_set("possessed_postpositions")  # "X-in rəhbərliyi altında"
+        self.frame_words = lex.word_set("frame_words")  # "E çərçivəsində"
+        self.meeting_nouns = lex.word_list("meeting_nouns")  # "görüş", on the stem
+        self.visit_nouns = lex.word_list("visit_nouns")  # "səfər", on the stem
+        self.visit_locatives = frozenset(inflect(w)["loc"] for w in self.visit_nouns)  # "səfərdə"
 
     # -- helpers ------------------------------------------------------------
     def rel(self, s: Unit | str | None, p: str, o: Unit | str | None, rule: str, conf: float) -> None:

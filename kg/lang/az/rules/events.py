@@ -6,7 +6,6 @@ organizedBy / cochairedBy / chairedBy ("A tərəfindən təşkil olunan E",
 from __future__ import annotations
 
 from ....extract.lexicon import Lexicon
-from ..morph import inflect
 from .base import AGENTS, is_arg
 
 
@@ -21,11 +20,8 @@ class EventRules:
         self.light_participles = lex.word_set("light_participles")
         self.light_infinitives = lex.word_set("light_infinitives")
         self.trip_participles = lex.word_set("trip_participles")
-        self.visit_nouns = lex.word_list("visit_nouns")
-        self.visit_locatives = frozenset(inflect(w)["loc"] for w in self.visit_nouns)  # "səfərdə"
         self.joint_suffixes = lex.word_list("joint_suffixes")
         self.participation_nouns = lex.word_set("participation_nouns")
-        self.frame_words = lex.word_set("frame_words")
         self.during_words = lex.word_set("during_words")
         self.held_verbs = lex.word_list("held_verbs")
         self.held_firsts = frozenset(h.split()[0] for h in self.held_verbs)
@@ -40,7 +36,6 @@ class EventRules:
         self.active_organize = lex.word_set("organize_active")
         self.active_chairs = {w: pred for pred, name in (("cochairedBy", "cochair_active"), ("chairedBy", "chair_active"))
                               for w in lex.word_list(name)}
-        self.possessed_postpositions = lex.word_set("possessed_postpositions")
         self.jointly = lex.word_set("jointly")
         self.organize_verbs = lex.word_list("organize_verbs")
         self.integral_part = frozenset(tuple(p.split()) for p in lex.word_list("integral_part"))

@@ -26,7 +26,6 @@ class MeetingRules:
         self.delegation_modifiers = lex.word_set("delegation_modifiers")
         self.delegations = lex.word_list("delegations")
         self.meet_verbs = lex.word_set("meet_verbs")
-        self.meeting_nouns = lex.word_list("meeting_nouns")
         self.hold_verbs = lex.word_list("hold_verbs")
         self.hold_passives = lex.word_list("hold_passives")
         self.hold_pasts = lex.word_list("hold_pasts")

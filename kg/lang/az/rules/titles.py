@@ -29,7 +29,6 @@ class TitleRules:
         self.title_not_names = lex.word_set("not_names")
         self.minister_head = lex.minister["head"]  # "nazir"
         self.leadership_nouns = lex.word_set("leadership_nouns")  # "X-in rəhbərliyi altında"
-        self.possessed_postpositions = lex.word_set("possessed_postpositions")
 
     # -- titles -------------------------------------------------------------
     def _titles(self) -> None:

@@ -10,9 +10,7 @@ from .base import is_arg
 
 class VisitRules:
     def _visit_words(self, lex: Lexicon) -> None:
-        self.visit_nouns = lex.word_list("visit_nouns")  # "səfər", on the stem
         self.visit_bare = lex.word_set("visit_nouns")
-        self.visit_locatives = frozenset(inflect(w)["loc"] for w in self.visit_nouns)  # "səfərdə olan"
         self.visit_possessives = tuple(inflect(w)["poss"] for w in self.visit_nouns)  # "A-nın X-ə səfəri"
         self.own_visit = lex.word_set("own_visit")
         self.visit_participles = lex.word_set("visit_participles")
