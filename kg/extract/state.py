@@ -45,6 +45,7 @@ class DocState:
         self.home: str | None = self.from_entry(home) if home is not None else None
         self.home_used = False
         self._symmetric = symmetric()
+        self.dropped: set[tuple[str, str, str]] = set()  # facts a document-level convention undid (``drop``)
         self.trace: list[Relation] | None = None  # every fact stated, with its evidence, when a reader asks
 
     # -- entities ------------------------------------------------------------
@@ -126,3 +127,11 @@ class DocState:
         if p in self._symmetric and s > o:
             s, o = o, s
         return (s, p, o) in self._relation_index
+
+    def drop(self, keep) -> None:
+        """Keep only the relations ``keep(relation)`` accepts (a document-level
+        convention undoing what sentence-level rules could not know)."""
+        gone = [r for r in self.relations if not keep(r)]
+        self.dropped.update((r.subject, r.predicate, r.object) for r in gone)
+        self.relations = [r for r in self.relations if keep(r)]
+        self._relation_index = {(r.subject, r.predicate, r.object): i for i, r in enumerate(self.relations)}

@@ -137,3 +137,173 @@ def test_taking_part_as_a_noun_needs_the_participant_next_to_it(extractor):
     assert ("Vüqar Nəsibli", "participatedIn", "Avropa Enerji Forumu") in f
     f = facts(extractor, "Fransanın Lion şəhərində keçirilən Avropa Enerji Forumunda iştirakı gözlənilir.")
     assert not any(p == "participatedIn" for _, p, _ in f)
+
+
+# --- local bodies, diplomats, deputies -------------------------------------------------
+
+def test_a_local_executive_body_is_named_with_its_district(extractor):
+    f = facts(extractor, "Konsul Jan Lebrun Ağcabədi rayon İcra Hakimiyyətinin başçısı Rauf Qasımlı ilə görüşmüşdür.")
+    assert ("Rauf Qasımlı", "heads", "Ağcabədi Rayon İcra Hakimiyyəti") in f
+    assert ("Jan Lebrun", "met", "Rauf Qasımlı") in f
+
+
+def test_a_consul_belongs_to_the_sending_country_not_the_city_of_the_post(extractor):
+    f = facts(extractor, "Fransa Respublikasının Azərbaycan Respublikasının Gəncə şəhərində baş konsulu "
+                         "Jan Lebrun Şəmkirdə olmuşdur.")
+    assert ("Jan Lebrun", "memberOf", "Fransa") in f
+    assert ("Jan Lebrun", "memberOf", "Azərbaycan") not in f
+
+
+def test_places_coordinated_before_one_plural_noun_are_all_visited(extractor):
+    f = facts(extractor, "Səfir Jan Lebrun Bakıya gəlib. Jan Lebrunun Ağcabədi, Bərdə, Tərtər rayonlarına səfəri "
+                         "başlayıb.")
+    assert {("Jan Lebrun", "visited", p) for p in ("Ağcabədi", "Bərdə", "Tərtər")} <= f
+
+
+def test_the_deputy_of_a_head_is_a_member_of_the_body_they_head(extractor):
+    text = ("Ağcabədi rayon İcra Hakimiyyətinin başçısı Rauf Qasımlı çıxış edib. "
+            "Ağcabədi Rayon İcra Hakimiyyəti Başçısının ictimai-siyasi məsələlər üzrə müavini Leyla Kərimova "
+            "da iştirak edib.")
+    f = facts(extractor, text)
+    assert ("Leyla Kərimova", "memberOf", "Ağcabədi Rayon İcra Hakimiyyəti") in f
+    assert ("Leyla Kərimova", "heads", "Ağcabədi Rayon İcra Hakimiyyəti") not in f
+
+
+def test_words_after_a_genitive_title_are_not_a_person(extractor):
+    text = "Nazirin İctimai-siyasi məsələlər üzrə müavini Leyla Kərimova çıxış edib."
+    assert "İctimai-siyasi" not in names(extractor, text, "Person")
+
+
+# --- summits, lists with brackets --------------------------------------------------------
+
+def test_two_presidents_holding_a_summit_met_and_took_part_in_it(extractor):
+    text = ("Gürcüstan Prezidenti Levan Beridze və Moldova Prezidenti Nikolae Lupu Vyanada zirvə görüşü keçiriblər. "
+            "Zirvə görüşünə Avropa İttifaqının nümayəndəsi Anna Keller də qatılıb.")
+    f = facts(extractor, text)
+    assert ("Levan Beridze", "met", "Nikolae Lupu") in f
+    assert {("Levan Beridze", "participatedIn", "Vyana zirvə görüşü"),
+            ("Nikolae Lupu", "participatedIn", "Vyana zirvə görüşü"),
+            ("Vyana zirvə görüşü", "heldIn", "Vyana"),
+            ("Anna Keller", "participatedIn", "Vyana zirvə görüşü")} <= f
+    assert names(extractor, text, "Event") == {"Vyana zirvə görüşü"}
+
+
+def test_one_person_holding_a_meeting_meets_no_one(extractor):
+    f = facts(extractor, "Nazir Levan Beridze Vyanada zirvə görüşü keçirib.")
+    assert not any(p == "met" for _, p, _ in f)
+
+
+def test_a_plural_title_before_names_with_their_countries_in_brackets(extractor):
+    text = ("ATƏT-in Minsk qrupunun həmsədrləri Pyotr Orlov (Rusiya), Jan Lebrun (Fransa) və "
+            "Tom Hardinqin (Amerika Birləşmiş Ştatları) himayəsi altında görüş keçirilib.")
+    f = facts(extractor, text)
+    for person, country in [("Pyotr Orlov", "Rusiya"), ("Jan Lebrun", "Fransa"),
+                            ("Tom Hardinq", "ABŞ")]:
+        assert (person, "heads", "ATƏT-in Minsk qrupu") in f
+        assert (person, "memberOf", country) in f
+    assert "Tom Hardinqin" not in names(extractor, text, "Person")
+
+
+# --- partOf from names ----------------------------------------------------------------
+
+def test_a_plural_event_head_keeps_its_plural(extractor):
+    assert "Qazaxıstan Mədəniyyəti Günləri" in names(extractor, "Bakıda Qazaxıstan Mədəniyyəti Günləri keçirilir.",
+                                                        "Event")
+
+
+def test_a_body_whose_name_merely_begins_like_its_parents_abbreviation_is_not_its_part(extractor):
+    f = facts(extractor, "UNİCEF-in nümayəndəsi Anna Keller Bakıya gəlib.")
+    assert not any(p == "partOf" for _, p, _ in f)
+
+
+def test_a_state_company_is_its_countrys_only_when_named_in_the_genitive(extractor):
+    f = facts(extractor, "Azərbaycan Respublikası Dövlət Neft Şirkətinin prezidenti Rauf Qasımlı çıxış edib.")
+    assert not any(p == "partOf" and o == "Azərbaycan" for _, p, o in f)
+
+
+def test_a_chamber_of_a_parliament_is_part_of_the_parliament_not_of_the_country(extractor):
+    f = facts(extractor, "Böyük Britaniya Parlamentinin İcmalar Palatasının üzvü Tom Hardinq Bakıya gəlib.")
+    assert not any(s_.startswith("Böyük Britaniya Parlamentinin İcmalar") and p == "partOf" and o == "Böyük Britaniya"
+                   for s_, p, o in f)
+
+
+def test_a_council_whose_meeting_is_the_event_is_no_body_of_its_own(extractor):
+    text = ("Astanada Müstəqil Dövlətlər Birliyi (MDB) Dövlət Başçıları Şurasının iclası keçirilib. "
+            "Sədrlik MDB Dövlət Başçıları Şurasına keçib.")
+    f = facts(extractor, text)
+    assert not any(p == "partOf" and "Şura" in s_ for s_, p, _ in f), f
+
+
+# --- meetings and cooperation ------------------------------------------------------------
+
+def test_receiving_an_ambassadors_credentials_is_meeting_the_ambassador(extractor):
+    f = facts(extractor, "Prezident İlham Əliyev Fransanın yeni səfiri Jan Dupontun etimadnaməsini qəbul edib.")
+    assert ("İlham Əliyev", "met", "Jan Dupont") in f
+    assert ("Jan Dupont", "memberOf", "Fransa") in f
+
+
+def test_a_conflict_between_two_countries_is_no_cooperation(extractor):
+    f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında baş vermiş qarşıdurma ilə əlaqədar bəyanat verib.")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+    f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında əməkdaşlığı müzakirə edib.")
+    assert ("İran", "cooperatesWith", "İsrail") in f
+
+
+def test_a_name_before_its_visit_with_the_destination_between_is_genitive(extractor):
+    text = "Çin nümayəndəsi Li Vanqın ölkəmizə səfəri çərçivəsində görüş keçirilib."
+    assert "Li Vanq" in names(extractor, text, "Person")
+    assert ("Li Vanq", "visited", "Azərbaycan") in facts(extractor, text)
+
+
+def test_an_ambassador_to_two_countries_belongs_to_the_sending_one(extractor):
+    f = facts(extractor, "Azərbaycanın Vatikan və Portuqaliyadakı səfiri Rauf Qasımlı etimadnaməsini təqdim edib.")
+    assert ("Rauf Qasımlı", "memberOf", "Azərbaycan") in f
+    assert ("Rauf Qasımlı", "memberOf", "Vatikan") not in f
+
+
+def test_countries_of_a_joint_commission_cooperate(extractor):
+    f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyasının iclası keçirilib.")
+    assert {("Türkiyə", "cooperatesWith", "Azərbaycan"), ("Azərbaycan", "cooperatesWith", "Gürcüstan"),
+            ("Türkiyə", "cooperatesWith", "Gürcüstan")} <= f
+    f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan futbol komandalarının turniri keçirilib.")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+
+
+# --- universities ------------------------------------------------------------------------
+
+def test_a_list_of_titled_names_shares_the_owner_of_its_first_title(extractor):
+    text = ("Bakı Dövlət Universitetinin rektoru, akademik Rauf Qasımlı, tədris işləri üzrə prorektor, "
+            "professor Leyla Kərimova, Fizika kafedrasının müdiri, dosent Tural Həsənli konfransda iştirak ediblər.")
+    f = facts(extractor, text)
+    assert ("Rauf Qasımlı", "heads", "Bakı Dövlət Universiteti") in f
+    assert ("Leyla Kərimova", "memberOf", "Bakı Dövlət Universiteti") in f
+    assert ("Tural Həsənli", "heads", "Fizika kafedrası") in f
+
+
+def test_a_plural_head_inside_a_name_does_not_end_it(extractor):
+    text = "Avrasiya Universitetlər Assosiasiyasının prezidenti Pyotr Orlov çıxış edib."
+    assert "Avrasiya Universitetlər Assosiasiyası" in names(extractor, text, "Organization")
+
+
+def test_a_city_before_a_state_university_is_part_of_its_name(extractor):
+    text = "Moskva Dövlət Universitetində konfrans keçirilib. MDU-nun rektoru Pyotr Orlov çıxış edib."
+    assert ("Pyotr Orlov", "heads", "Moskva Dövlət Universiteti") in facts(extractor, text)
+
+
+def test_cooperating_as_a_verb_with_a_partner_in_brackets(extractor):
+    f = facts(extractor, "Azərbaycan Milli Elmlər Akademiyası Türkiyənin Qazi Universiteti (QU) ilə elm sahəsində "
+                         "əməkdaşlıq edəcək.")
+    assert any(p == "cooperatesWith" and "Qazi Universiteti" in o for s_, p, o in f if s_ ==
+               "Azərbaycan Milli Elmlər Akademiyası")
+
+
+def test_a_modifier_noun_before_an_event_head_is_part_of_the_head(extractor):
+    text = "Türk Dövlətləri Təşkilatının növbədənkənar Zirvə toplantısı Şuşada keçiriləcək."
+    events = names(extractor, text, "Event")
+    assert any(e.endswith("Zirvə toplantısı") for e in events), events
+    assert not any(e.endswith("Zirvə") for e in events), events
+
+
+def test_an_event_name_ends_where_another_events_name_ends(extractor):
+    text = "Bakıda Qazaxıstan Mədəniyyəti Günləri sərgi ilə başa çatıb."
+    assert not any("sərgi" in e for e in names(extractor, text, "Event"))

@@ -38,6 +38,12 @@ class Collector:
         self._seen = len(self.st.trace)
         self.candidates.extend(sentence_candidates(self.st, sent, units, stated, self.index, self.pairs))
 
+    def finish(self) -> list[Candidate]:
+        """The candidates, once the document is read: a fact a document-level
+        convention undid (``DocState.drop``) is no candidate."""
+        dropped = self.st.dropped
+        return [c for c in self.candidates if c.triple not in dropped] if dropped else self.candidates
+
 
 @dataclass
 class Reading:

@@ -84,4 +84,5 @@ class Extractor:
             rules.sentence(sent, sent.units)
             if collector is not None:
                 collector.sentence(sent, sent.units)
-        return Reading(state, sentences, collector.candidates if collector else [])
+        rules.document_done()
+        return Reading(state, sentences, collector.finish() if collector else [])

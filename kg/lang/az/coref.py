@@ -193,7 +193,7 @@ class Coreference:
         """The story's event a generic noun points to: one whose name has that
         noun, else the event mentioned most often (ties: the latest)."""
         counts = self.st.mention_count
-        named = [k for k in self.events if lemma in lookup_key(self.st.entities[k].name)]
+        named = [k for k in self.events if lookup_key(lemma) in lookup_key(self.st.entities[k].name)]
         pool = named or (self.events if lemma in ("tədbir", "iclas", "vebinar", "seminar", "sammit", "forum",
                                                    "konfrans", "sessiya", "toplantı") else [])
         if not pool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ....extract.units import Sent, Unit
-from ....normalize import lookup_key, lower
+from ....normalize import capitalize, lookup_key, lower
 from ..morph import analyse
 from .forms import (
     OWNER_TYPES,
@@ -54,13 +54,17 @@ class BodyMixin:
         while m >= 0 and taken[m] is None:
             w = toks[m]
             if w.kind == "word" and (w.text[:1].isupper() or w.text[:1].isdigit()):
-                if w.low in self.not_names and not (w.low in self.name_words and i < k and m > 0) \
+                named_before = m > 0 and (taken[m - 1] is not None or toks[m - 1].is_title)
+                if w.low in self.not_names and not (w.low in self.name_words and (i < k or named_before) and m > 0) \
                         or has_case(w.text):
                     break
+                if w.low in self.gaz.first_names and m + 1 < k and self._surname_like(toks[m + 1].text):
+                    break  # "Abel Məhərrəmova Avrasiya ... Assosiasiyası": a person, then the name
                 ev = head_reading(w.text, self.event_heads)
                 if ev is not None and ev[0] != lower(w.text):
                     break  # "Parlament Forumu və ...": another name ends here
-                if any(r.lemma in self.org_heads and r.case != "nom" for r in analyse(w.text)):
+                inner_head = head_reading(w.text, self.org_heads, plural=True)
+                if inner_head is not None and inner_head[1] != "nom":
                     break  # "Federal Məclisi | Federasiya Şurası": the owner's name ends here
                 i = m
                 m -= 1
@@ -81,18 +85,37 @@ class BodyMixin:
     def _compose_org(self, sent: Sent, k: int, head: tuple[str, str], taken) -> Unit | None:
         toks = sent.tokens
         i = self._left_name(sent, k, taken)
+        i = self._local_body(sent, i, k, taken)
         prev = taken[k - 1] if k > 0 else None
         if i == k and not (prev is not None and prev.kind == "ent" and prev.etype in OWNER_TYPES
                            and prev.case in ("nom", "gen")):
             return None  # a bare head noun ("Komitə sədri") names nothing
         words = [toks[x].text for x in range(i, k)]
         surface = join_words(words + [capitalize_like(toks[k].text, head[0])])
+        if any(toks[x].low in self.local_body_nouns and not toks[x].text[:1].isupper() for x in range(i, k)):
+            surface = join_words([capitalize(w) if lower(w) in self.local_body_nouns else w for w in words]
+                                 + [capitalize_like(toks[k].text, head[0])])
         if any(lower(w) in self.not_bodies for w in words):
             return None  # "Mətbuat və İctimaiyyətlə Əlaqələr İdarəsi": a press office
         name = unpossess(surface, self.all_heads, self.no_izafet)
         entry = self.gaz.find(name, "Organization") or self.gaz.find(surface, "Organization")
         key = self.st.from_entry(entry) if entry else self.st.entity("Organization", name, [surface])
         return self._unit(sent, i, k + 1, "ent", key=key, etype="Organization", case=head[1], ref="composed")
+
+    def _local_body(self, sent: Sent, i: int, k: int, taken) -> int:
+        """A local body is named with its place: "Ağcabədi rayon İcra Hakimiyyəti",
+        "Bakı Şəhər İcra Hakimiyyəti". When a place stands before "rayon"/"şəhər"
+        and the name, the place's tokens join the name (and stop being a place)."""
+        toks = sent.tokens
+        n = i - 1 if i > 0 and taken[i - 1] is None and toks[i - 1].low in self.local_body_nouns else i
+        if n == i and not i < k:
+            return i  # "Ağcabədi rayon İcra Hakimiyyəti", "Moskva Dövlət Universiteti": named with the place
+        place = taken[n - 1] if n > 0 else None
+        if place is None or place.kind != "ent" or place.etype != "Place" or place.case != "nom":
+            return i
+        for x in range(place.i, place.j):
+            taken[x] = None
+        return place.i
 
     # -- owners: "Azərbaycanın Baş Prokurorluğu", "Rusiya ... Federal Məclisi" ----
     def _attach_owners(self, sent: Sent, units: list[Unit]) -> None:
@@ -175,8 +198,8 @@ class BodyMixin:
             surface = body.name  # "DİN-ləri": name the body in full
         canon = body.name if entry is not None and is_abbr(strip_case(u.text)[0]) else unpossess(surface, self.all_heads, self.no_izafet)
         owner_gen = owner.text if owner.case == "gen" else owner_ent.name
-        known = next((e for n in (f"{owner_ent.name} {canon}", f"{owner.text} {surface}")
-                      if (e := st.gaz.find(n, "Organization")) is not None), None)
+        candidates = [f"{owner.text} {surface}"] + [f"{label} {canon}" for label in owner_ent.all_labels()]
+        known = next((e for n in candidates if (e := st.gaz.find(n, "Organization")) is not None), None)
         if known is not None and entry is None:
             u.key = st.from_entry(known)  # "Azərbaycan Prezidenti Administrasiyası": a known body, named with its owner
             st.add_aliases(u.key, [f"{owner.text} {surface}"])
@@ -230,6 +253,15 @@ class BodyMixin:
             while b >= 0 and out[b].kind == "word" and steps < 6:
                 b -= 1
                 steps += 1
+            if steps and (b < 0 or out[b].kind == "punct") and out[b + 1].text[:1].isupper() \
+                    and lower(head[0]).startswith(tuple(self.standalone_units)):
+                # ", Nanomaterialların kimyəvi fizikası kafedrasının müdiri": a unit named on its own
+                body = join_words([sent.text[out[b + 1].start - sent.start:out[a - 1].end - sent.start], head[0]])
+                key = self.st.entity("Organization", body, [])
+                out[b + 1:a + 1] = [self._span_unit(sent, out[b + 1], u, "ent", key=key, etype="Organization",
+                                                    case=head[1], ref="unit")]
+                a = b + 2
+                continue
             if b < 0 or out[b].kind != "ent" or out[b].etype != "Organization" or out[b].case not in ("gen", "nom") \
                     or steps == 0 or any(w.low in self.not_bodies for w in out[b + 1:a + 1]):
                 a += 1

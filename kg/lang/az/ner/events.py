@@ -4,7 +4,8 @@ from __future__ import annotations
 import regex
 
 from ....extract.units import Sent, Unit
-from ..morph import inflect
+from ....normalize import lower
+from ..morph import analyse, inflect
 from .forms import (
     capitalize_like,
     genitive_chain,
@@ -23,9 +24,18 @@ class EventMixin:
         a = 0
         while a < len(out):
             u = out[a]
-            head = head_reading(u.text, self.event_heads) if u.kind == "word" else None
+            head = head_reading(u.text, self.event_heads, plural=True) if u.kind == "word" else None
+            nxt = out[a + 1] if a + 1 < len(out) else None
+            if head is not None and nxt is not None and nxt.kind == "word" and \
+                    head_reading(nxt.text, self.event_heads, plural=True) is not None:
+                head = None  # "Zirvə toplantısı": the first noun only modifies the head that follows
             if head is None:
                 a += 1
+                continue
+            summit = self._summit(sent, out, a, head)
+            if summit is not None:
+                out[summit[0]:a + 1] = [summit[1]]
+                a = summit[0] + 1
                 continue
             first_index, owner_at = self._event_left(out, a)
             own = [x for x in out[first_index:a] if x.kind == "word"]
@@ -92,7 +102,7 @@ class EventMixin:
         while b >= 0:
             x = out[b]
             if x.kind in ("ent", "abbr") and x.etype in ("Organization", "Country", "Event") \
-                    and x.case in ("gen", "nom", "dat"):
+                    and x.case in ("gen", "nom", "dat") and not (x.etype == "Event" and x.case != "gen"):
                 if x.kind == "abbr":  # "Şurasının (DİNŞ) iclası": the owner stands before the bracket
                     e = b - 1
                     while e >= 0 and out[e].text != "(":
@@ -123,6 +133,8 @@ class EventMixin:
                     b = c
                     continue
                 break
+            if x.text[:1].isupper() and self._named_event_head(x.text):
+                break  # "Qazaxıstan Mədəniyyəti Günləri | sərgi": another event's name ends here
             inside = first < a and out[first].text[:1].isupper() and b > 0
             capital = x.text[:1].isupper() and (x.low not in self.not_names or inside)  # "Dövlət Başçıları"
             if x.low in self.event_modifiers or is_ordinal(x.text) or capital and not has_case(x.text):
@@ -158,3 +170,35 @@ class EventMixin:
         """The text of units ``lo``..``hi``-1, without the units in ``skip``."""
         spans = [(lo, skip[0]), (skip[1], hi)] if skip else [(lo, hi)]
         return " ".join(sent.text[out[x].start - sent.start:out[y - 1].end - sent.start] for x, y in spans if y > x)
+
+    def _summit(self, sent: Sent, out: list[Unit], a: int, head) -> tuple[int, Unit] | None:
+        """"(Cenevrədə) zirvə görüşü": a summit is an event even unnamed; named
+        after its place when the place stands before it, and held there."""
+        if a == 0 or out[a - 1].kind != "word" or (out[a - 1].low, head[0]) not in self.summit_phrases:
+            return None
+        first, place = a - 1, None
+        if a >= 2 and out[a - 2].kind == "ent" and out[a - 2].etype == "Place" and out[a - 2].case == "loc":
+            first, place = a - 2, out[a - 2]
+        phrase = f"{out[a - 1].low} {head[0]}"
+        name = f"{self.st.entities[place.key].name} {phrase}" if place is not None else phrase
+        aliases = [phrase] + ([f"{place.text} {phrase}"] if place is not None else [])
+        earlier = [k for k, e in self.st.entities.items() if e.type == "Event" and lower(e.name).endswith(phrase)]
+        if place is None and len(earlier) == 1:
+            key = earlier[0]  # "Zirvə görüşünə ... qatılıb": the summit named before
+        else:
+            key = self.st.entity("Event", name, aliases)
+        unit = self._span_unit(sent, out[first], out[a], "ent", key=key, etype="Event", case=head[1], ref="summit")
+        if place is not None:
+            unit.held_in = [place]
+            unit.inner = [place]
+        return first, unit
+
+    def _named_event_head(self, word: str) -> bool:
+        """The word ends a name of its own: an event head with the izafet
+        possessive, in the nominative ("Günləri", "Forumu"), unlike a bare
+        modifier ("Zirvə toplantısı") or a genitive owner ("Konfransının")."""
+        for r in analyse(word):
+            lemma = r.lemma[:-3] if r.lemma[-3:] in ("lar", "lər") else r.lemma
+            if r.case == "poss" and (lemma in self.event_heads or r.lemma in self.event_heads):
+                return True
+        return False

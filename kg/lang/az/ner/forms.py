@@ -32,13 +32,16 @@ def is_ordinal(text: str) -> bool:
     return bool(_ORDINAL.match(text)) or is_roman(text)
 
 
-def head_reading(word: str, heads: set[str]) -> tuple[str, str] | None:
+def head_reading(word: str, heads: set[str], plural: bool = False) -> tuple[str, str] | None:
     """(canonical head form, case) when ``word`` is an inflected head noun.
 
     The canonical form keeps the possessive of an izafet name (Nazirliyi,
-    Şurası): ``Nazirliyinin`` -> (``nazirliyi``, ``gen``)."""
+    Şurası): ``Nazirliyinin`` -> (``nazirliyi``, ``gen``). With ``plural``, a
+    plural head keeps its plural too: ``Günlərinin`` -> (``günləri``, ``gen``)."""
     best: tuple[str, str] | None = None
     for r in analyse(word):
+        if plural and r.case.startswith("poss") and r.lemma[-3:] in ("lar", "lər") and r.lemma[:-3] in heads:
+            return inflect(r.lemma)["poss"], r.case[5:] if "+" in r.case else "nom"
         if r.lemma in heads:
             if r.case.startswith("poss"):
                 case = r.case[5:] if "+" in r.case else "nom"

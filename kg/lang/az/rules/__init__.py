@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ....extract.state import DocState
 from ....extract.units import Sent, Unit
+from ....normalize import lookup_key
 from ..coref import Coreference
 from .base import RuleBase, possessive_forms
 from .cooperation import CooperationRules
@@ -32,16 +33,24 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self.postpositions = set(state.lex.nouns["postpositions"])
         self.conjunctions = set(state.lex.nouns["conjunctions"])
         self.place_nouns = set(cues["place_nouns"])
+        self.posted_titles = set(state.lex.nouns["posted_titles"])
+        self.genitive_only_kinds = set(state.lex.nouns["genitive_only_kinds"])
+        self.council_heads = [lookup_key(x) for x in state.lex.nouns["council_heads"]]
+        self.meeting_councils: set[str] = set()
+        self.deputy_words = tuple(state.lex.nouns["deputy_words"])
 
     # ------------------------------------------------------------------
     def sentence(self, sent: Sent, units: list[Unit]) -> None:
         self.sent = sent
+        self.list_owner: Unit | None = None  # the owner of the titles of a list of names in this sentence
+        self.list_end: int | None = None
         self.units = units
         self.words = [u.low for u in units]
         self._delegations()
         self._ilə()
         self._titles()
         self._led_by()
+        self._bracketed_countries()
         self._owners()
         subject = self._subject(len(units))
         self._hosts()

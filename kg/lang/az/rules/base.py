@@ -126,6 +126,7 @@ class RuleBase:
             if is_arg(u, types):
                 out.append(u)
                 b += 1
+                b = self._past_brackets(b)  # "İqor Popov (Rusiya), Stefan Viskonti (Fransa) və ..."
                 if b < len(self.units) and self.units[b].text in (",", "və"):
                     b += 1
                     continue
@@ -136,6 +137,16 @@ class RuleBase:
                 continue
             break
         return out
+
+    def _past_brackets(self, b: int) -> int:
+        """The index after a short bracketed group starting at ``b`` (or ``b``)."""
+        if b < len(self.units) and self.units[b].text == "(":
+            c = b + 1
+            while c < len(self.units) and self.units[c].text != ")" and c - b <= 6:
+                c += 1
+            if c < len(self.units) and self.units[c].text == ")":
+                return c + 1
+        return b
 
     def _between_args(self, between: int, types) -> list[Unit]:
         """The arguments of "A ilə B arasında", "A və B arasında", "A, B və C arasında"."""

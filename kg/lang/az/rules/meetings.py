@@ -56,7 +56,8 @@ class MeetingRules:
     def _ilə(self) -> None:
         """A unit followed by "ilə" is comitative; "tərəfindən" marks the agent."""
         for a, u in enumerate(self.units[:-1]):
-            nxt = self.units[a + 1].low
+            after = self._past_brackets(a + 1)  # "Səlcuq Universiteti (SU) ilə"
+            nxt = self.units[after].low if after < len(self.units) else ""
             if u.kind == "ent" and u.case == "nom":
                 if nxt == "ilə":
                     u.case = "com"
@@ -97,10 +98,14 @@ class MeetingRules:
                 if len(subjects) >= 2 and units[verb].low.endswith("lər"):
                     for x in subjects[1:]:
                         self.rel(subjects[0], "met", x, "met.coordinated", 0.75)
+        self._meeting_held()
         # "A B-ni qəbul edib"
         a, ph = self._find_any(cues["receive_verbs"])
         if a != -1:
             objects = [u for u in units[:a] if is_arg(u, ("Person", "Organization")) and u.case == "acc"]
+            credentials = set(cues["credentials"])  # "A B-nin etimadnaməsini qəbul edib": A received B
+            objects += [u for i, u in enumerate(units[:a - 1]) if is_arg(u, ("Person",)) and u.case == "gen"
+                        and units[i + 1].low in credentials]
             if objects:
                 subject = self._subject(units.index(objects[0]), ("Person",)) or self._implied_subject()
                 for o in objects:
@@ -178,3 +183,26 @@ class MeetingRules:
         if self.meeting_pair is None:
             self.meeting_pair = (ak, b.key)
 
+    def _meeting_held(self) -> None:
+        """"A və B (Cenevrədə) (zirvə) görüş(ü) keçiriblər": the coordinated
+        subjects met, and took part in the meeting when it is a named event."""
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word" or not u.low.startswith("keçirib") or not u.low.endswith(("lər", "lar")) or a == 0:
+                continue
+            meeting = units[a - 1]
+            is_event = meeting.kind == "ent" and meeting.etype == "Event"
+            if not (is_event and "görüş" in meeting.low or meeting.kind == "word" and meeting.low.startswith("görüş")):
+                continue
+            first = self._subject(a, ("Person",))
+            if first is None:
+                continue
+            at = units.index(first)
+            people = [first] + [x for x in units[at + 1:a] if is_arg(x, ("Person",)) and x.case == "nom"]
+            if len(people) < 2 or not any(x.low == "və" for x in units[at:a]):
+                continue
+            for other in people[1:]:
+                self.rel(people[0], "met", other, "met.held_meeting", 0.8)
+            if is_event:
+                for person in people:
+                    self.rel(person, "participatedIn", meeting, "participatedIn.held_meeting", 0.75)

@@ -39,6 +39,11 @@ class TitleRules:
             title = t.title
             if person is None:
                 continue
+            if owner_unit is None and title.owner == "org" and not title.body and self._listed_after(a):
+                owner_unit = self.list_owner  # "BDU-nun rektoru A, tədris işləri üzrə prorektor B": the same body
+            elif owner_unit is not None:
+                self.list_owner = owner_unit
+            self.list_end = units.index(person)
             body, body_rule = self._title_body(t, owner_unit)
             info = st.persons.get(person.key)
             if info is not None:
@@ -52,10 +57,19 @@ class TitleRules:
             if title.role == "none" or body is None:
                 continue
             role = title.role
-            if "müavin" in t.low or "vitse" in t.low or "köməkçi" in t.low or self.branch:
+            if any(w in t.low for w in self.deputy_words) or self.branch:
                 role = "memberOf"
             conf = title.confidence if owner_unit is not None else title.confidence - 0.1
             self.rel(person, role, body, f"{role}.{body_rule}", conf)
+
+    def _listed_after(self, a: int) -> bool:
+        """The title at ``a`` continues a list of titled names ("..., prorektor,
+        professor B"): only commas, ranks and lower-case words since the last name."""
+        if self.list_owner is None or self.list_end is None or self.list_end >= a:
+            return False
+        between = self.units[self.list_end + 1:a]
+        return bool(between) and between[0].text == "," and len(between) <= 6 and all(
+            x.kind in ("word", "punct", "title") and not x.text[:1].isupper() for x in between)
 
     def _title_person(self, a: int) -> Unit | None:
         """The name the title stands before (ranks and further titles may intervene)."""
@@ -95,6 +109,8 @@ class TitleRules:
         b = a - 1
         steps = 0
         self.branch = False
+        title = units[a].title
+        posted = title is not None and title.words[-1] in self.posted_titles
         while b >= 0 and steps < 6:
             u = units[b]
             if u.text == ")":  # "(BMT İP)": skip the whole parenthesis
@@ -105,6 +121,20 @@ class TitleRules:
             if u.kind == "abbr" or u.text == "(":
                 b -= 1
                 continue
+            if u.low == "üzrə" and steps == 0:
+                c = b - 1  # "... İctimai-siyasi və humanitar məsələlər üzrə müavini": the domain of the deputy
+                while c >= 0 and b - c <= 8 and units[c].kind in ("word", "punct") and units[c].text not in (".", ":"):
+                    c -= 1
+                if c >= 0 and units[c].kind in ("title", "ent"):
+                    b = c
+                    continue
+            if u.kind == "ent" and u.etype == "Person" and u.case == "gen" and units[a].title is not None \
+                    and units[a].title.role == "memberOf":
+                body = self._headed_body(u.key)  # "Başçısının (= X-in) müavini": a member of the body X heads
+                if body is not None:
+                    return Unit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="gen", key=body,
+                                etype=self.st.etype(body), ref="person-body+owner")
+                return None
             if u.kind == "ent" and u.etype in ("Country", "Organization", "Event") and u.case in ("gen", "nom"):
                 u.ref = (u.ref or "") + "+owner"
                 if u.etype == "Event":
@@ -112,6 +142,15 @@ class TitleRules:
                 return u
             if u.kind == "ent" and u.etype == "Country" and u.case == "locadj":
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
+                while b >= 1 and units[b].text in self.conjunctions and units[b - 1].kind == "ent" \
+                        and units[b - 1].etype == "Country" and units[b - 1].case == "nom":
+                    b -= 2  # "Azərbaycanın Vatikan və Portuqaliyadakı səfiri": one suffix for both posts
+                continue
+            if u.kind == "ent" and u.etype in ("Place", "Country") and u.case == "loc" and posted:
+                b -= 1  # "Türkiyənin Azərbaycanın Gəncə şəhərində baş konsulu": where the post is
+                if b >= 0 and units[b].kind == "ent" and units[b].etype == "Country" and units[b].case == "gen" \
+                        and b > 0 and units[b - 1].kind == "ent" and units[b - 1].etype == "Country":
+                    b -= 1
                 continue
             if u.text == "və" and b > 0 and units[b - 1].kind == "title":
                 b -= 2  # "təsisçisi və rəhbəri": one owner for both titles
@@ -194,6 +233,14 @@ class TitleRules:
             self.rel(implied.body, "partOf", implied.part_of[0], implied.part_of[1], implied.part_of[2])
         return implied.body, implied.rule
 
+    def _bracketed_countries(self) -> None:
+        """"İqor Popov (Rusiya)": the person represents, so belongs to, that country."""
+        units = self.units
+        for a, u in enumerate(units[:-3]):
+            if is_arg(u, ("Person",)) and units[a + 1].text == "(" and units[a + 3].text == ")" \
+                    and is_arg(units[a + 2], ("Country",)):
+                self.rel(u, "memberOf", units[a + 2], "memberOf.bracketed_country", 0.7)
+
     def _led_by(self) -> None:
         """"Mehriban Əliyevanın rəhbərliyi altında Heydər Əliyev Fondu": she heads it."""
         units = self.units
@@ -205,21 +252,56 @@ class TitleRules:
                     self.rel(leader, "heads", org, "heads.led_by", 0.7)
 
     # -- owners -> partOf ---------------------------------------------------
+    def document_done(self) -> None:
+        """A council whose meeting is an event of the story is no body of its
+        own (ANNOTATION.md): its partOf facts go, wherever it was named."""
+        councils = self.meeting_councils
+        self.st.drop(lambda r: not (r.predicate == "partOf" and r.subject in councils))
+
+    def _council(self, u: Unit) -> bool:
+        name = lookup_key(self.st.entities[u.key].name).split() if u.key in self.st.entities else []
+        return bool(name) and any(name[-1].startswith(c) for c in self.council_heads)
+
     def _owners(self) -> None:
         st = self.st
-        inner = [x for u in self.units for x in u.inner]
+        # bodies inside a name are bodies too, but a council whose meeting the event is is no body of its own
+        inner = [x for u in self.units for x in u.inner
+                 if u.etype == "Organization" or not self._council(x)]
+        self.meeting_councils.update(x.key for u in self.units if u.etype == "Event" for x in u.inner
+                                     if self._council(x))
         for u in self.units + inner:
             if u.kind == "ent" and u.owner and u.etype == "Organization":
                 self.rel(u, "partOf", u.owner, "partOf.owner", 0.8)
             elif u.kind == "ent" and u.etype == "Organization" and u.key in st.key_entry:
                 # a known body named with its parent: "BMT-nin Narkotiklər ... İdarəsi"
                 entry = st.key_entry[u.key]
-                text_key = f" {lookup_key(u.text)} "
+                words = lookup_key(u.text).split()
                 for parent_id in (entry.part_of, entry.country):
                     parent = st.gaz.entries.get(parent_id or "")
                     if parent is None:
                         continue
-                    if any(f" {lookup_key(n)} " in text_key or text_key.startswith(f" {lookup_key(n)}")
-                           for n in parent.names() if len(lookup_key(n)) > 1):
+                    # a state company or university is its country's only when named "Azərbaycanın X-i"
+                    genitive = parent.type == "Country" and entry.kind in self.genitive_only_kinds
+                    if any(_names_in(lookup_key(n).split(), words, genitive) for n in parent.names()
+                           if len(lookup_key(n)) > 1):
                         self.rel(u, "partOf", st.from_entry(parent), "partOf.named_parent", 0.75)
+                        break  # "Parlamentinin İcmalar Palatası": part of the parliament, not directly of the country
 
+
+_GENITIVE_ENDINGS = ("in", "ın", "un", "ün", "nin", "nın", "nun", "nün")
+
+
+def _names_in(name: list[str], words: list[str], genitive: bool = False) -> bool:
+    """The words of ``name`` stand in ``words`` (folded), its last word bare or
+    with a genitive ending ("Azərbaycanın", "BMT-nin"); ``genitive``: only with it."""
+    n = len(name)
+    for i in range(len(words) - n + 1):
+        if words[i:i + n - 1] != name[:-1]:
+            continue
+        last, word = name[-1], words[i + n - 1]
+        nxt = words[i + n] if i + n < len(words) else ""
+        with_suffix = word.startswith(last) and word[len(last):] in _GENITIVE_ENDINGS or (
+            word == last and nxt in _GENITIVE_ENDINGS)  # "BMT-nin" folds to "bmt nin"
+        if with_suffix or word == last and not genitive:
+            return True
+    return False

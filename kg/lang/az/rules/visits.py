@@ -34,14 +34,17 @@ class VisitRules:
             if not dests:
                 dests = [x for x in window if x.kind == "ent" and x.etype in ("Place", "Country")
                          and x.case == dest_case and x.key]
+            if not dests and a > 0 and units[a - 1].low in self.place_nouns:
+                dests = self._places_before(a - 1)  # "Ağcabədi, Bərdə, Tərtər rayonlarına səfəri"
             if not dests:
                 continue
             # who travels
             visitor = None
             finite = nxt.startswith(("gedib", "gəlib", "gedir", "gəlir", "yola", "çıxıb", "başlayıb"))
             nominal = low.startswith("səfəri") and low != "səfərimiz"  # "A-nın X-ə səfəri/səfərinin/səfərində"
-            if (nominal and not finite) or (low == "səfər" and nxt == "çərçivəsində"):
-                gen = [x for x in units[max(0, a - 10):a] if is_arg(x, ("Person", "Organization")) and x.case == "gen"
+            # "A-nın X-ə səfəri (başlayıb)": the visit is the subject; "A X-ə səfərinə gedib": A goes
+            if nominal and not (finite and low != "səfəri") or (low == "səfər" and nxt == "çərçivəsində"):
+                gen = [x for x in units[max(0, a - 14):a] if is_arg(x, ("Person", "Organization")) and x.case == "gen"
                        and not self._is_host(x)]
                 if gen:
                     visitor = gen[-1].key
@@ -61,6 +64,16 @@ class VisitRules:
                 self.rel(visitor, "visited", d, "visited.trip", conf)
             self.coref.visitor = visitor
         self._arrived()
+
+    def _places_before(self, noun: int) -> list:
+        """The coordinated places before a place noun that carries their case."""
+        out, b = [], noun - 1
+        while b >= 0 and (is_arg(self.units[b], ("Place",)) and self.units[b].case == "nom"
+                          or self.units[b].text in self.conjunctions):
+            if self.units[b].kind == "ent":
+                out.insert(0, self.units[b])
+            b -= 1
+        return out
 
     def _arrived(self) -> None:
         """"A X-ə gəlib / gələrək", "A X-də olub": a person came to or was in a place.
