@@ -122,6 +122,8 @@ class SentenceFeatures:
         tokens = [t for t in sent.tokens if t.i in unit_of]
         self.cues = [(unit_of[tokens[k].i], name) for k, name in index.find([t.low for t in tokens])]
         self.cue_names = sorted({n for _, n in self.cues})
+        self.cue_feats = [(k, f"cue:{n}:before", f"cue:{n}:between", f"cue:{n}:after", f"cue:{n}:near_s",
+                           f"cue:{n}:near_o") for k, n in self.cues]
         self.joiners = index.joiners
         self.subject = next((k for k, u in self.ents if u.case == "nom"
                              and u.etype in ("Person", "Organization", "Country")), None)
@@ -226,12 +228,12 @@ class SentenceFeatures:
             if t is not None and y < t[1] and t[1] - y <= 4:
                 out.append(f"{'o' if name == 's' else 's'}:owns_{name}_title")
         regions = set()
-        for k, name in self.cues:
-            regions.add(f"cue:{name}:{'before' if k < lo else 'after' if k > hi else 'between'}")
+        for k, before, between, after, near_s, near_o in self.cue_feats:
+            regions.add(before if k < lo else after if k > hi else between)
             if -2 <= k - a <= 2:
-                regions.add(f"cue:{name}:near_s")
+                regions.add(near_s)
             if -2 <= k - b <= 2:
-                regions.add(f"cue:{name}:near_o")
+                regions.add(near_o)
         out += sorted(regions)
         self._pairs[(a, b)] = out
         return out

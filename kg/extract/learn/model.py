@@ -40,7 +40,8 @@ def model_path(code: str) -> Path:
 
 
 def _probability(weights: dict[str, float], features: list[str]) -> float:
-    z = sum(weights.get(f, 0.0) for f in features)
+    get = weights.get
+    z = sum([get(f, 0.0) for f in features])
     if z < -60:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
