@@ -14,9 +14,12 @@ from .state import DocState
 MIN_CONFIDENCE = 0.5
 
 
-def finish(state: DocState, sentences: list[Sentence], min_confidence: float = MIN_CONFIDENCE) -> Extraction:
-    relations = without_overridden_defaults(
-        [r for r in state.relations if r.confidence >= min_confidence], state)
+def finish(state: DocState, sentences: list[Sentence], min_confidence: float = MIN_CONFIDENCE,
+           relations: list | None = None) -> Extraction:
+    """``relations``: the facts to finish instead of the state's (a learned
+    decider's, ``kg.extract.learn``)."""
+    relations = state.relations if relations is None else relations
+    relations = without_overridden_defaults([r for r in relations if r.confidence >= min_confidence], state)
     used = {r.subject for r in relations} | {r.object for r in relations}  # the graph holds the entities of its facts
     entities = {k: e for k, e in state.entities.items() if k in used}
     mentions, spans = [], set()

@@ -6,7 +6,9 @@ relations, and what later sentences refer back to: the people introduced
 in the text, the home country of the outlet. ``relate`` is the one door
 for facts: it keeps a relation only when the ontology's domain and range
 allow its entity types (``kg.vocab.signatures``), orders symmetric ones,
-and keeps the best-supported evidence of a repeated fact.
+and keeps the best-supported evidence of a repeated fact. With ``trace``
+set to a list, every fact that passes is also recorded there as stated,
+repeats included (what a learned decider reads, ``kg.extract.learn``).
 """
 from __future__ import annotations
 
@@ -43,6 +45,8 @@ class DocState:
         self.home: str | None = self.from_entry(home) if home is not None else None
         self.home_used = False
         self._symmetric = symmetric()
+        self.dropped: set[tuple[str, str, str]] = set()  # facts a document-level convention undid (``drop``)
+        self.trace: list[Relation] | None = None  # every fact stated, with its evidence, when a reader asks
 
     # -- entities ------------------------------------------------------------
     def from_entry(self, entry: Entry) -> str:
@@ -108,6 +112,8 @@ class DocState:
         if p in self._symmetric and s > o:
             s, o, sspan, ospan = o, s, ospan, sspan
         index = (s, p, o)
+        if self.trace is not None:
+            self.trace.append(Relation(s, p, o, sentence, sspan, ospan, rule, confidence))
         if index in self._relation_index:
             old = self.relations[self._relation_index[index]]
             if confidence > old.confidence:
@@ -129,5 +135,7 @@ class DocState:
     def drop(self, keep) -> None:
         """Keep only the relations ``keep(relation)`` accepts (a document-level
         convention undoing what sentence-level rules could not know)."""
+        gone = [r for r in self.relations if not keep(r)]
+        self.dropped.update((r.subject, r.predicate, r.object) for r in gone)
         self.relations = [r for r in self.relations if keep(r)]
         self._relation_index = {(r.subject, r.predicate, r.object): i for i, r in enumerate(self.relations)}

@@ -28,6 +28,15 @@ def plugin(code: str):
         raise
 
 
+def _accepted(cls, options: dict) -> dict:
+    """The options a plug-in's extractor takes (``model`` is not every language's)."""
+    import inspect
+    params = inspect.signature(cls).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return options
+    return {k: v for k, v in options.items() if k in params}
+
+
 class Extractor:
     """Every language kg reads, behind one ``extract(article)``: the article's
     ``lang`` picks the plug-in (``kg.lang.<code>``). Plug-ins are built on
@@ -45,7 +54,8 @@ class Extractor:
         lang = (lang or "az").lower()
         if lang not in self._by_lang:
             module = plugin(lang)
-            self._by_lang[lang] = module.Extractor(gazetteer=self.gaz, **self.options) if module else None
+            self._by_lang[lang] = module.Extractor(gazetteer=self.gaz, **_accepted(module.Extractor, self.options)) \
+                if module else None
         return self._by_lang[lang]
 
     def supports(self, lang: str | None) -> bool:
