@@ -26,7 +26,7 @@ from kg.nlp.normalize import lookup_key  # noqa: E402
 
 
 TYPES = {"Country", "Place", "Organization", "Event"}
-COMMON_KEYS = {"id", "type", "az", "en", "aliases", "wikidata"}
+COMMON_KEYS = {"id", "type", "az", "en", "ru", "aliases", "wikidata"}
 REQUIRED = ["id", "type", "az", "en", "aliases"]
 TYPE_KEYS = {
     "Country": {"adjective", "adjectives", "capital"},
@@ -101,6 +101,9 @@ def check_entity(e: dict, where: str, rep: Report) -> bool:
         if not is_str(e[k]):
             rep.error(f"{where}: '{k}' must be a non-empty string, got {e[k]!r}")
             ok = False
+    if "ru" in e and not is_str(e["ru"]):
+        rep.error(f"{where}: 'ru' must be a non-empty string, got {e['ru']!r}")
+        ok = False
     if not isinstance(e["aliases"], list):
         rep.error(f"{where}: 'aliases' must be a list")
         ok = False

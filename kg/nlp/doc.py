@@ -93,9 +93,11 @@ class DocState:
         labels = {"az": entry.az}
         if entry.en:
             labels["en"] = entry.en
+        if entry.ru:
+            labels["ru"] = entry.ru
         self.entities[key] = Entity(
             key=key, type=entry.type, name=entry.az, lang="az", labels=labels,
-            aliases=[a for a in entry.aliases if a not in (entry.az, entry.en)],
+            aliases=[a for a in entry.aliases if a not in (entry.az, entry.en, entry.ru)],
             wikidata=entry.wikidata,
         )
         self.entry_keys[entry.id] = key

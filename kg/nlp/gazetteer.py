@@ -11,6 +11,7 @@ hyphenated suffix (``BMT-nin``) are matched on their stem.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from .morph import analyse, inflect
 from .normalize import lookup_key, lower
 from .text import Token, tokenize
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _TYPES = {"Person", "Organization", "Country", "Place", "Event"}
 
 
@@ -35,6 +37,7 @@ class Entry:
     type: str
     az: str
     en: str | None = None
+    ru: str | None = None
     aliases: list[str] = field(default_factory=list)
     wikidata: str | None = None
     country: str | None = None
@@ -48,6 +51,8 @@ class Entry:
         out = [self.az]
         if self.en:
             out.append(self.en)
+        if self.ru:
+            out.append(self.ru)
         out.extend(a for a in self.aliases if a)
         return list(dict.fromkeys(out))
 
@@ -76,7 +81,7 @@ def _entry(raw: dict, source: Path) -> Entry:
             raise ConfigError(f"{source.name}: entry {raw.get('id')!r} has unknown type {etype!r}")
         adjectives = _as_list(raw.get("adjectives")) + _as_list(raw.get("adjective"))
         return Entry(
-            id=str(raw["id"]), type=etype, az=str(raw["az"]), en=raw.get("en"),
+            id=str(raw["id"]), type=etype, az=str(raw["az"]), en=raw.get("en"), ru=raw.get("ru"),
             aliases=_as_list(raw.get("aliases")), wikidata=raw.get("wikidata"),
             country=raw.get("country"), part_of=raw.get("part_of"), capital=raw.get("capital"),
             head_titles=[lower(t) for t in _as_list(raw.get("head_titles"))],
@@ -144,6 +149,8 @@ class Gazetteer:
                 self.by_key.setdefault(key, [])
                 if entry not in self.by_key[key]:
                     self.by_key[key].append(entry)
+            if _CYRILLIC.search(name):
+                continue  # Russian names are matched by kg.lang.ru, never by the Azerbaijani matcher
             toks = [t for t in tokenize(name) if t.kind != "punct" or t.text in "&/"]
             if not toks:
                 continue
