@@ -106,3 +106,50 @@ def entity_classes() -> dict[str, URIRef]:
         str(c)[len(ONTOLOGY_NS):]: URIRef(c)
         for c in g.subjects(RDFS.subClassOf, KG.Entity)
     }
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a relation may link, as the ontology states it: its domain and
+    range as entity type names (unions expanded), and the narrower ranges
+    some subject types have (``owl:allValuesFrom`` restrictions: an event is
+    ``partOf`` events only)."""
+
+    domain: frozenset
+    range: frozenset
+    narrower: tuple  # ((subject type, frozenset of object types), ...)
+
+    def allows(self, subject_type: str | None, object_type: str | None) -> bool:
+        if subject_type not in self.domain or object_type not in self.range:
+            return False
+        return all(object_type in allowed for st, allowed in self.narrower if st == subject_type)
+
+
+def _class_names(g: Graph, node) -> frozenset:
+    from rdflib.collection import Collection
+    union = g.value(node, OWL.unionOf)
+    if union is not None:
+        return frozenset(n for member in Collection(g, union) for n in _class_names(g, member))
+    name = str(node)[len(ONTOLOGY_NS):] if str(node).startswith(ONTOLOGY_NS) else None
+    return frozenset([name]) if name else frozenset()
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, Signature]:
+    """Relation name -> its Signature, read from ``ontology/kg.ttl``."""
+    g = ontology()
+    restrictions: dict[str, list] = {}
+    for cls, sup in g.subject_objects(RDFS.subClassOf):
+        prop = g.value(sup, OWL.onProperty)
+        values = g.value(sup, OWL.allValuesFrom)
+        if prop is not None and values is not None and str(prop).startswith(ONTOLOGY_NS):
+            for sname in _class_names(g, cls):
+                restrictions.setdefault(str(prop)[len(ONTOLOGY_NS):], []).append((sname, _class_names(g, values)))
+    out = {}
+    for name, info in relations().items():
+        out[name] = Signature(
+            domain=_class_names(g, g.value(info.iri, RDFS.domain)),
+            range=_class_names(g, g.value(info.iri, RDFS.range)),
+            narrower=tuple(restrictions.get(name, ())),
+        )
+    return out

@@ -1,0 +1,77 @@
+"""The Russian data: titles, cue words, head nouns, demonyms (``data/lang/ru``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ...config import DATA_DIR
+from ...errors import ConfigError
+from ...nlp.lexicon import Title
+from .morph import fold
+
+LANG_DIR = DATA_DIR / "lang" / "ru"
+
+
+def _read(name: str, folder: Path = LANG_DIR) -> dict:
+    path = folder / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"cannot read {path}: {str(err).splitlines()[0]}") from err
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping")
+    return data
+
+
+def _words(items) -> set[str]:
+    return {fold(str(x)) for x in items or []}
+
+
+@dataclass
+class RuLexicon:
+    titles: list[Title]
+    minister: dict
+    deputy_words: list[tuple[str, ...]]
+    ranks: set[str]
+    cues: dict[str, set[str]]
+    phrases: dict[str, list[tuple[str, ...]]]
+    nouns: dict[str, set[str]]
+    demonyms: dict[str, str]  # adjective lemma (or compound prefix) -> country id
+    titles_by_first: dict[str, list[Title]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for t in sorted(self.titles, key=lambda t: -len(t.words)):
+            self.titles_by_first.setdefault(t.words[0], []).append(t)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> RuLexicon:
+    td = _read("titles.yaml")
+    titles = [
+        Title(words=tuple(fold(w) for w in t["words"]), role=t["role"], owner=t.get("owner", "any"),
+              default=t.get("default", "none"), confidence=float(t.get("confidence", 0.7)),
+              body=t.get("body"), body_is_country=bool(t.get("body_is_country", False)))
+        for t in td["titles"]
+    ]
+    cues_raw = _read("cues.yaml")
+    cues = {k: _words(v) for k, v in cues_raw.items() if isinstance(v, list)}
+    phrases = {k: sorted((tuple(fold(x).split()) for x in v), key=len, reverse=True)
+               for k, v in cues_raw.items() if isinstance(v, list)}
+    nouns = {k: _words(v) for k, v in _read("nouns.yaml").items() if isinstance(v, list)}
+    demonyms: dict[str, str] = {}
+    for country, adjectives in _read("demonyms.yaml").items():
+        for adj in adjectives or []:
+            adj = fold(adj)
+            demonyms.setdefault(adj, country)
+            stem = adj[:-2] if adj.endswith(("ий", "ый")) else adj
+            demonyms.setdefault(stem + "о", country)  # российско-, турецко-
+            if stem.endswith("ск"):
+                demonyms.setdefault(stem[:-2] + "о", country)  # азербайджано-, американо-
+    return RuLexicon(
+        titles=titles, minister=td["minister"],
+        deputy_words=[tuple(fold(w).split()) for w in td.get("deputy_words", [])],
+        ranks=_words(td.get("ranks")), cues=cues, phrases=phrases, nouns=nouns, demonyms=demonyms,
+    )

@@ -1,0 +1,372 @@
+"""Relations from Russian constructions, one sentence at a time.
+
+Rule ids go into every fact's provenance; what a relation may link comes
+from the ontology (``kg.vocab.signatures``). The constructions:
+
+* titles: «[title] [owner-gen] [в X] NAME» -> heads / memberOf, with the body
+  the title implies (``titles``); owners «Body Owner-gen» -> partOf;
+* met: «A встретился с B», «A провел встречу/переговоры с B», «A принял B»,
+  «на встрече с B A …», «встреча A с B»;
+* visited: «A посетил X», «A прибыл (с визитом) в X», «визит A в X»,
+  «делегация во главе с A посетила X»;
+* participatedIn: «A принял участие в E», «A участвовал в E», «для участия
+  в E», «A выступил на E»;
+* heldIn: «E состоялся/прошел в X», «E, который состоится … в X»,
+  «проведенный в X E», a trip to X «для участия в E»;
+* organizedBy / chairedBy / cochairedBy: «организован(ный) A», «под
+  председательством A», «под сопредседательством A и B»;
+* cooperatesWith: «сотрудничество/отношения между A и B», «азербайджано-
+  турецкие отношения», «между нашими странами», «A и B подписали
+  меморандум»; lists «A, B и C» give one fact per member.
+"""
+from __future__ import annotations
+
+from ...nlp.doc import DocState
+from ...vocab import signatures
+from .coref import Coreference
+from .morph import fold, info
+from .ner import RuUnit
+from .titles import TitleRules
+
+AGENTS = ("Person", "Organization", "Country")
+PLACES = ("Place", "Country")
+
+
+def is_ent(u: RuUnit, types=AGENTS) -> bool:
+    return u.kind in ("ent", "title") and u.key is not None and u.etype in types if u.kind == "ent" else \
+        u.kind == "title" and u.key is not None and u.ref == "title-ref" and "Person" in types
+
+
+def etype(st: DocState, u: RuUnit) -> str | None:
+    return "Person" if u.kind == "title" else u.etype
+
+
+class RelationRules:
+    def __init__(self, state: DocState, lex, coref: Coreference, names):
+        self.st = state
+        self.names = names
+        self.lex = lex
+        self.coref = coref
+        self.cues = lex.cues
+        self.sig = signatures()
+        self.titles = TitleRules(self)
+
+    def rel(self, s, p: str, o, rule: str, conf: float) -> None:
+        if s is None or o is None:
+            return
+        sk = s.key if isinstance(s, RuUnit) else s
+        ok = o.key if isinstance(o, RuUnit) else o
+        if not self.sig[p].allows(self.st.etype(sk), self.st.etype(ok)):
+            return
+        self.st.relate(sk, p, ok, self.index, rule, conf,
+                       s.span if isinstance(s, RuUnit) else None, o.span if isinstance(o, RuUnit) else None)
+
+    # ------------------------------------------------------------------
+    def sentence(self, index: int, units: list[RuUnit]) -> None:
+        self.index = index
+        self.units = units
+        self.leader = None
+        self.titles.apply(units)
+        self._owners()
+        self.subject = self._subject()
+        self._met()
+        self._visited()
+        self._participated()
+        self._held()
+        self._organized()
+        self._cooperation()
+        self.coref.note_subject(self.subject.key if self.subject is not None else None)
+
+    # -- helpers ---------------------------------------------------------------
+    def has(self, u: RuUnit, name: str) -> bool:
+        return u.kind == "word" and u.lemma_in(self.cues[name])
+
+    def find(self, name: str, start: int = 0, stop: int | None = None) -> int:
+        stop = len(self.units) if stop is None else stop
+        for a in range(start, min(stop, len(self.units))):
+            if self.has(self.units[a], name):
+                return a
+        return -1
+
+    def find_phrase(self, name: str, start: int = 0) -> tuple[int, int]:
+        units = self.units
+        for a in range(start, len(units)):
+            for ph in self.lex.phrases[name]:
+                n = len(ph)
+                if a + n <= len(units) and all(units[a + x].kind == "word" and ph[x] in units[a + x].lemmas
+                                               for x in range(n)):
+                    return a, a + n
+        return -1, -1
+
+    def clause_end(self, a: int) -> int:
+        for b in range(a, len(self.units)):
+            u = self.units[b]
+            if u.kind == "punct" and u.text in ";:" or u.kind == "word" and fold(u.text) in ("что", "который", "которая", "которое", "которые"):
+                return b
+        return len(self.units)
+
+    def _subject(self, stop: int | None = None) -> RuUnit | None:
+        """The nominative agent of the sentence (a delegation's leader for «Делегация»)."""
+        units = self.units
+        stop = len(units) if stop is None else stop
+        for a, u in enumerate(units[:stop]):
+            if u.kind == "word" and u.lemma_in(self.cues["delegation"]):
+                b, e = self.find_phrase("led_by", a + 1)
+                if b == a + 1:
+                    lead = self.after(e, ("Person",))
+                    if lead is not None:
+                        self.leader = lead
+                        return lead
+            if u.kind == "word" and fold(u.text) in ("что", "который", "которая"):
+                break
+            if is_ent(u) and (u.case == "nomn" or u.ref in ("title-ref", "pronoun")) and u.ref not in ("pair",) \
+                    and not self._is_owner(a):
+                return u
+        return None
+
+    def _is_owner(self, a: int) -> bool:
+        return a > 0 and self.units[a - 1].kind == "title"
+
+    def implied(self) -> str | None:
+        if self.subject is not None:
+            return self.subject.key
+        return self.coref.last_subject or self.coref.protagonist
+
+    def after(self, a: int, types=AGENTS, span: int = 7) -> RuUnit | None:
+        """The first entity of ``types`` after unit ``a``, past titles and their owners."""
+        for b in range(a, min(len(self.units), a + span)):
+            u = self.units[b]
+            if is_ent(u, types) and not (u.kind == "ent" and "Person" in types and u.etype != "Person"
+                                         and b + 1 < len(self.units) and is_ent(self.units[b + 1], ("Person",))):
+                return u
+            if u.kind == "punct" and u.text in ".;":
+                return None
+        return None
+
+    def listing(self, a: int, types=AGENTS) -> list[RuUnit]:
+        """«A, B и C» from unit ``a`` on (titles and owners between are skipped)."""
+        out = []
+        b = a
+        while b < len(self.units):
+            u = self.units[b]
+            if is_ent(u, types) and not (u.kind == "ent" and u.etype != "Person" and b + 1 < len(self.units)
+                                         and self.units[b + 1].kind == "ent" and self.units[b + 1].etype == "Person"
+                                         and "Person" in types):
+                out.append(u)
+                b += 1
+                if b < len(self.units) and (self.units[b].text == "," or fold(self.units[b].text) in ("и", "а", "также")):
+                    b += 1
+                    continue
+                break
+            if u.kind == "title" or u.kind == "ent" and out == [] or u.kind == "word" and u.low in ("в", "во") and not out:
+                b += 1
+                continue
+            break
+        return out
+
+    # -- partOf from owners --------------------------------------------------------
+    def _owners(self) -> None:
+        for u in self.units:
+            if u.kind == "ent" and u.etype == "Organization" and u.owner:
+                self.rel(u, "partOf", u.owner, "partOf.genitive", 0.8)
+            for body, owner in getattr(u, "parts", []):
+                self.rel(body, "partOf", owner, "partOf.genitive", 0.75)
+
+    # -- met ---------------------------------------------------------------------
+    def _met(self) -> None:
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word":
+                continue
+            target = None
+            rule = ""
+            if u.lemma_in({"встретиться", "встречаться", "побеседовать"}):
+                if a + 1 < len(units) and fold(units[a + 1].text) in ("с", "со"):
+                    target, rule = self.after(a + 2, ("Person", "Organization")), "met.with"
+            elif self.has(u, "hold_verbs"):
+                n = self.find("met_nouns", a + 1, a + 4)
+                if n != -1 and n + 1 < len(units) and fold(units[n + 1].text) in ("с", "со"):
+                    target, rule = self.after(n + 2, ("Person", "Organization")), "met.held"
+            elif self.has(u, "receive_verbs") and not (a + 1 < len(units) and units[a + 1].lemma_in({"участие"})):
+                cand = self.after(a + 1, ("Person", "Organization"), 6)
+                if cand is not None and cand.case in ("accs", "gent") or cand is not None and cand.ref == "title-ref":
+                    target, rule = cand, "met.received"
+            elif self.has(u, "met_with_nouns") and a + 1 < len(units) and fold(units[a + 1].text) in ("с", "со"):
+                target, rule = self.after(a + 2, ("Person", "Organization")), "met.meeting_with"
+            if target is None:
+                continue
+            host = self.subject if self.subject is not None and self.subject.key != target.key else None
+            if host is None and rule == "met.meeting_with":
+                host = next((x for x in units[a + 2:] if is_ent(x, ("Person",)) and x.key != target.key
+                             and x.case == "nomn"), None)
+            hkey = host.key if host is not None else self.implied()
+            if hkey == target.key:
+                continue
+            self.rel(host or hkey, "met", target, rule, 0.85 if host is not None else 0.7)
+            if hkey and target.key:
+                self.coref.partner[hkey] = target.key
+                self.coref.partner[target.key] = hkey
+                if self.st.country_of.get(target.key, None) != self.st.home:
+                    self.coref.visitor = self.coref.visitor or target.key
+
+    # -- visited -------------------------------------------------------------------
+    def _visitor(self) -> RuUnit | str | None:
+        return self.subject if self.subject is not None else self.implied()
+
+    def _visited(self) -> None:
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word":
+                continue
+            if self.has(u, "visit_verbs"):
+                place = self.after(a + 1, PLACES, 4)
+                if place is not None:
+                    self._visit(self._visitor(), place, "visited.verb", 0.85)
+            elif self.has(u, "arrive_verbs") or self.has(u, "visit_nouns") and a > 0 and fold(units[a - 1].text) == "с":
+                for b in range(a + 1, min(len(units), a + 6)):
+                    if fold(units[b].text) in ("в", "во") and b + 1 < len(units) and is_ent(units[b + 1], PLACES):
+                        self._visit(self._visitor(), units[b + 1], "visited.arrived", 0.8)
+                        break
+            elif self.has(u, "visit_nouns"):
+                visitor = None
+                for b in range(a + 1, min(len(units), a + 7)):
+                    x = units[b]
+                    if visitor is None and is_ent(x, ("Person",)):
+                        visitor = x
+                    if fold(x.text) in ("в", "во") and b + 1 < len(units) and is_ent(units[b + 1], PLACES):
+                        if visitor is not None:
+                            self._visit(visitor, units[b + 1], "visited.visit_of", 0.8)
+                        break
+
+    def _visit(self, who, place: RuUnit, rule: str, conf: float) -> None:
+        self.rel(who, "visited", place, rule, conf)
+        key = who.key if isinstance(who, RuUnit) else who
+        if key and self.st.etype(key) == "Person":
+            self.coref.visitor = key
+        b, e = self.find_phrase("participate_phrases")
+        if b != -1 and e < len(self.units) and fold(self.units[e].text) in ("в", "во"):
+            event = self.after(e + 1, ("Event",), 3)
+            if event is not None:
+                self.rel(event, "heldIn", place, "heldIn.trip_to_attend", 0.7)
+
+    # -- participatedIn ------------------------------------------------------------
+    def _participated(self) -> None:
+        units = self.units
+        b, e = self.find_phrase("participate_phrases")
+        while b != -1:
+            if e < len(units) and fold(units[e].text) in ("в", "во"):
+                event = self.after(e + 1, ("Event",), 4)
+                if event is not None:
+                    who = self.listing(e + 1 + 3) if False else []
+                    subjects = [self.leader] if self.leader is not None else []
+                    if not subjects:
+                        subjects = self._agents_before(b) or ([self.subject] if self.subject is not None else [])
+                    if not subjects and self.implied():
+                        subjects = [self.implied()]
+                    for s in subjects + who:
+                        self.rel(s, "participatedIn", event, "participatedIn.took_part", 0.8)
+            b, e = self.find_phrase("participate_phrases", e)
+        for a, u in enumerate(units):
+            if (self.has(u, "participate_verbs") or self.has(u, "speak_verbs")) and a + 1 < len(units) \
+                    and fold(units[a + 1].text) in ("в", "во", "на"):
+                event = self.after(a + 2, ("Event",), 3)
+                if event is not None:
+                    rule = "participatedIn.spoke" if self.has(u, "speak_verbs") else "participatedIn.verb"
+                    for s in self._agents_before(a) or ([self.implied()] if self.implied() else []):
+                        self.rel(s, "participatedIn", event, rule, 0.8)
+
+    def _agents_before(self, a: int) -> list[RuUnit]:
+        for b in range(a):
+            if is_ent(self.units[b], ("Person", "Organization")) and self.units[b].case == "nomn" \
+                    and not self._is_owner(b):
+                return self.listing(b, ("Person", "Organization"))
+        return []
+
+    # -- heldIn ----------------------------------------------------------------------
+    def _held(self) -> None:
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word":
+                continue
+            if u.lemma_in(self.cues["held_participles"]) and a + 2 < len(units) and fold(units[a + 1].text) in ("в", "во"):
+                place = units[a + 2] if is_ent(units[a + 2], PLACES) else None
+                event = self.after(a + 3, ("Event",), 4)
+                if place is not None and event is not None:
+                    self.rel(event, "heldIn", place, "heldIn.participle", 0.85)
+            elif self.has(u, "held_verbs"):
+                event = None
+                for b in range(a - 1, max(-1, a - 8), -1):
+                    if is_ent(units[b], ("Event",)):
+                        event = units[b]
+                        break
+                if event is None:
+                    event = self.after(a + 1, ("Event",), 4)
+                for b in range(max(0, a - 4), min(len(units) - 1, a + 7)):
+                    if fold(units[b].text) in ("в", "во") and is_ent(units[b + 1], PLACES):
+                        if event is not None:
+                            self.rel(event, "heldIn", units[b + 1], "heldIn.verb", 0.8)
+                        break
+
+    # -- organizedBy / chairedBy / cochairedBy -----------------------------------------
+    def _organized(self) -> None:
+        units = self.units
+        events = [x for x in units if is_ent(x, ("Event",))]
+        if not events:
+            return
+        for a, u in enumerate(units):
+            if u.kind != "word":
+                continue
+            event = None
+            for x in reversed(units[:a]):
+                if is_ent(x, ("Event",)):
+                    event = x
+                    break
+                if x.kind == "word" and x.lemma_in(self.lex.nouns["event_heads"]):
+                    break  # «этот саммит был организован»: an event the rules did not name
+            if event is None:
+                continue
+            if self.has(u, "chair_words") or self.has(u, "cochair_words"):
+                co = self.has(u, "cochair_words")
+                agents = self.listing(a + 1)
+                for ag in agents:
+                    self.rel(event, "cochairedBy" if co else "chairedBy", ag, "chairedBy.under", 0.8)
+                if any(self.has(units[b], "organize_words") for b in range(max(0, a - 3), a)):
+                    for ag in agents:
+                        self.rel(event, "organizedBy", ag, "organizedBy.under_chair", 0.75)
+            elif self.has(u, "organize_words") and u.lemma_in({"организовать", "организованный", "организатор"}):
+                ag = self.after(a + 1, AGENTS, 3)
+                if ag is not None and ag.case in ("ablt", "nomn", "gent"):
+                    self.rel(event, "organizedBy", ag, "organizedBy.by", 0.8)
+
+    # -- cooperatesWith ---------------------------------------------------------------
+    def _cooperation(self) -> None:
+        units = self.units
+        bodies = ("Country", "Organization")
+        for a, u in enumerate(units):
+            if u.kind != "word":
+                continue
+            if "-" in u.text and a + 1 < len(units) and any(self.has(units[c], "cooperation_nouns") for c in range(a + 1, min(len(units), a + 3))):
+                parts = [self.lex.demonyms.get(fold(p)) or self.lex.demonyms.get(info(p).readings[0].lemma if info(p).readings else "")
+                         for p in u.text.split("-")]
+                keys = [self.st.from_entry(self.st.gaz.entries[c]) for c in parts if c and c in self.st.gaz.entries]
+                if len(keys) == 2:
+                    self.rel(keys[0], "cooperatesWith", keys[1], "cooperatesWith.compound", 0.85)
+            if not (self.has(u, "cooperation_nouns") or self.has(u, "agreement_nouns")):
+                continue
+            for b in range(a + 1, min(len(units), a + 6)):
+                if fold(units[b].text) == "между":
+                    pair = self._pair(b + 1, bodies)
+                    if pair:
+                        self.rel(pair[0], "cooperatesWith", pair[1], "cooperatesWith.between", 0.85)
+                    break
+                if units[b].kind == "punct":
+                    break
+
+    def _pair(self, b: int, types) -> tuple | None:
+        units = self.units
+        if b < len(units) and units[b].kind == "ent" and units[b].ref == "pair":
+            return self.coref.pair_countries()
+        items = self.listing(b, types)
+        if len(items) >= 2:
+            return items[0], items[1]
+        return None
