@@ -24,10 +24,11 @@ class Coreference:
         self.protagonist: str | None = None
         self.visitor: str | None = None
         self.partner: dict[str, str] = {}  # person -> the other side of their meeting
-        self.roles: list[tuple[tuple[str, ...], str | None, str]] = []  # (title words, owner key, person)
+        self.roles: list[tuple[tuple[str, ...], str | None, str, str | None]] = []  # (title words, owner, person, body)
+        self.events: list[tuple[str, frozenset]] = []  # named events and their head lemmas, latest last
 
-    def note_role(self, words: tuple[str, ...], owner: str | None, person: str) -> None:
-        self.roles.append((words, owner, person))
+    def note_role(self, words: tuple[str, ...], owner: str | None, person: str, body: str | None = None) -> None:
+        self.roles.append((words, owner, person, body))
 
     def note_subject(self, key: str | None) -> None:
         if key and self.st.etype(key) == "Person":
@@ -44,6 +45,16 @@ class Coreference:
                 if key:
                     u.ref = "title-ref"
                     u.key = key
+            elif u.kind == "ent" and u.etype == "Event" and u.key:
+                heads = u.lemmas & self.lex.nouns["event_heads"] if u.lemmas else frozenset()
+                self.events.append((u.key, heads or self._heads(u)))
+            elif u.kind == "word" and u.lemma_in(self.lex.nouns["event_heads"]) and not u.lemma_in(
+                    self.lex.nouns["weak_event_heads"]) and not (a and units[a - 1].kind == "word" and
+                                                                 units[a - 1].winfo and units[a - 1].winfo.is_pos("ADJF")):
+                key = next((k for k, heads in reversed(self.events) if u.lemmas & heads), None)
+                if key:  # «Форум, организованный …»: the forum named before
+                    u = RuUnit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="nomn", key=key,
+                               etype="Event", ref="event-ref", lemmas=u.lemmas)
             elif u.kind == "word" and a == 0 and u.lemma_in(self.lex.nouns["pronouns"]) and self.last_subject:
                 u = RuUnit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="nomn", key=self.last_subject,
                            etype="Person", ref="pronoun", lemmas=u.lemmas)
@@ -55,6 +66,10 @@ class Coreference:
                            key=self.partner[self.last_subject], etype="Person", ref="colleague", lemmas=u.lemmas)
             out.append(u)
         return out
+
+    def _heads(self, u: RuUnit) -> frozenset:
+        from .morph import info
+        return frozenset(lem for w in u.text.split() for lem in info(w.strip("«»\"")).lemmas) & self.lex.nouns["event_heads"]
 
     @staticmethod
     def _named_after(units: list[RuUnit], a: int) -> bool:
@@ -77,10 +92,13 @@ class Coreference:
                      and self.st.etype(r.subject) == "Person"]
             if heads:
                 return heads[0]
-        for w, o, person in reversed(self.roles):
-            if w[-len(words):] == words or words[-1:] == w[-1:] and len(words) == 1:
-                if owner is None or o == owner:
-                    return person
+        body = u.title.body if u.title.body and "{" not in u.title.body else None
+        for w, o, person, b in reversed(self.roles):
+            if w != words and not (len(words) == 1 and w[-1:] == words):
+                continue
+            if body is not None and b != body or owner is not None and o != owner:
+                continue
+            return person
         return None
 
     def pair_countries(self) -> tuple[str, str] | None:

@@ -72,6 +72,7 @@ class Extractor:
                 if u.kind == "ent" and u.key is not None:
                     state.mention(u, s.index, u.ref or "gazetteer")
             rules.sentence(s.index, units)
+        rules.finish()
         core = Core(self.gaz, min_confidence=self.min_confidence)
         return core._finish(state, sentences)
 

@@ -73,6 +73,9 @@ class SentenceAnalyzer:
         units: list[RuUnit] = []
         i = 0
         starts = {s: e for s, e in extra} if extra else {}
+        if len(toks) > 1 and toks[0].text.isupper() and len(toks[0].text) > 2 and toks[1].text in "/,(-–—":
+            units.append(word_unit(toks[0]))  # a dateline («БАКУ /Trend/ -») is no mention
+            i = 1
         while i < len(toks):
             if toks[i].start in starts and toks[i].kind != "punct":
                 end = starts[toks[i].start]
@@ -121,7 +124,7 @@ class SentenceAnalyzer:
                     t, j = inner
                     deputy = Title(words=dw + t.words, role="memberOf", owner=t.owner, default=t.default,
                                    confidence=0.8, body=t.body, body_is_country=False)
-                    return self._title_unit(i, j, deputy, self.toks[i + n])
+                    return self._title_unit(i, j, deputy, self.toks[i])
                 if minister in self.lemmas(i + n):
                     return self._minister(i, i + n, deputy=True)
         if minister in self.lemmas(i) or "замминистра" in self.lemmas(i):
@@ -178,10 +181,12 @@ class SentenceAnalyzer:
                         j = org.j
                         continue
                 break
-            if low in self.stops or not (gen_capable(t) or words and words[-1].lower() == "по"):
+            if low in self.stops:
                 break
             wi = info(t.text)
-            if wi.is_pos("VERB", "INFN", "PRTS", "ADVB", "CONJ", "PREP", "NPRO"):
+            prev_word = fold(words[-1]) if words else ""
+            if not any(r.pos in ("NOUN", "ADJF", "PRTF") and (r.case == "gent" or prev_word in ("по", "делам", "вопросам"))
+                       for r in wi.readings):
                 break
             words.append(t.text)
             j += 1
@@ -196,7 +201,7 @@ class SentenceAnalyzer:
                       default="home_country" if words else "none",
                       confidence=0.8 if deputy else float(self.lex.minister.get("confidence", 0.85)),
                       body=body, body_is_country=False)
-        u = self._title_unit(i, j, title, toks[m])
+        u = self._title_unit(i, j, title, toks[i] if deputy else toks[m])
         if owner is not None:
             entry, a, b = owner
             u.owner = self.st.from_entry(entry)

@@ -79,9 +79,10 @@ class PersonFinder:
     # -- what a surname looks like ---------------------------------------------
     def surname_like(self, text: str) -> bool:
         wi = info(text)
-        if wi.tagged("Surn"):
+        if wi.tagged("Surn", known=False):
             return True
-        if any(r.known for r in wi.readings):
+        if any(r.known and not ({"Geox", "Name"} & r.tags) for r in wi.readings if r.pos == "NOUN") or \
+                wi.is_pos("ADJF", "VERB", "PREP", "CONJ", "ADVB") and any(r.known for r in wi.readings):
             return False
         low = fold(text)
         return len(low) > 3 and any(low.endswith(e) or low[:-1].endswith(e) or low[:-2].endswith(e)
@@ -99,15 +100,14 @@ class PersonFinder:
         t = toks[i]
         if not (_capital_word(t.text) or t.kind == "initial"):
             return None
-        here = [h for h in an.names.match_at(toks, i) if not self.surname_like(t.text)]
+        here = an.names.match_at(toks, i)
         if any(h.entry.type in ("Country", "Organization", "Event") for h in here):
-            return None
-        after_title = bool(units) and (units[-1].kind == "title" or len(units) > 1 and units[-2].kind == "title"
-                                       and units[-1].kind == "ent" and units[-1].etype in ("Country", "Organization"))
+            return None  # «Азербайджана Джейхун Байрамов»: the owner, then the name
+        after_title = self.after_title(units)
         run = [i]
         k = i + 1
         while k < len(toks) and len(run) < 4 and (_capital_word(toks[k].text) or toks[k].kind == "initial"):
-            if toks[k].kind == "word" and an.names.match_at(toks, k) and not self.surname_like(toks[k].text):
+            if toks[k].kind == "word" and an.names.match_at(toks, k) and not info(toks[k].text).tagged("Surn", False):
                 break
             run.append(k)
             k += 1
@@ -117,6 +117,8 @@ class PersonFinder:
             run.pop()
         if t.kind == "initial" and len(run) >= 2:
             return self._resolve_short(an, run, units)
+        if here and not (len(run) > 1 and self.surname_like(words[-1])):
+            return None  # a place, unless a surname follows («Багдада Амреева»)
         if len(run) == 1:
             if not self.surname_like(words[0]):
                 return None
@@ -127,28 +129,35 @@ class PersonFinder:
             return None
         return self._new(an, run, units)
 
+    @staticmethod
+    def after_title(units: list[RuUnit]) -> RuUnit | None:
+        """The title this name stands in apposition to: «послом США в Азербайджане |Марком Либби»."""
+        for b in range(len(units) - 1, max(-1, len(units) - 5), -1):
+            u = units[b]
+            if u.kind == "title":
+                return u
+            if not (u.kind == "ent" and u.etype in ("Country", "Organization", "Place") or u.low in ("в", "во")):
+                return None
+        return None
+
     def _case(self, an, run: list[int], units: list[RuUnit]) -> tuple[str, bool | None]:
         """The case of the name (from its context, else its first name) and whether it is a woman's."""
         toks = an.toks
         first = toks[run[0]].text
-        ctx = None
-        if units and units[-1].kind == "title":
-            ctx = units[-1].case
-        elif len(units) > 1 and units[-2].kind == "title" and units[-1].kind == "ent":
-            ctx = units[-2].case
+        title = self.after_title(units)
+        ctx = title.case if title is not None else None
         prev = fold(toks[run[0] - 1].text) if run[0] else ""
         if prev in PREPOSITION_CASE:
             ctx = PREPOSITION_CASE[prev]
         names = [r for r in info(first).readings if r.known and "Name" in r.tags and r.case] if len(run) > 1 else []
         if ctx is None and names:
+            last = fold(toks[run[-1]].text)
             scores: dict[tuple[str, str], float] = {}
             for r in names:
-                scores[(r.case, r.gender)] = scores.get((r.case, r.gender), 0) + r.score
-            by_gender: dict[str, float] = {}
-            for (c, g), sc in scores.items():
-                by_gender[g] = by_gender.get(g, 0) + sc
-            gender = max(by_gender, key=by_gender.get)
-            ctx = max((c for c, g in scores if g == gender), key=lambda c: scores[(c, gender)])
+                agree = surname_female(last, r.case)  # the surname's form must fit the case too
+                weight = 2.0 if agree == (r.gender == "femn") else 0.1 if agree is not None else 0.5
+                scores[(r.case, r.gender)] = scores.get((r.case, r.gender), 0) + r.score * weight
+            ctx, gender = max(scores, key=scores.get)
         ctx = ctx or "nomn"
         genders = {r.gender for r in names if r.case == ctx or ctx == "accs" and r.case == "gent"}
         if genders in ({"femn"}, {"masc"}):

@@ -50,6 +50,7 @@ class RelationRules:
         self.cues = lex.cues
         self.sig = signatures()
         self.titles = TitleRules(self)
+        self.pending: list[tuple] = []
 
     def rel(self, s, p: str, o, rule: str, conf: float) -> None:
         if s is None or o is None:
@@ -125,7 +126,7 @@ class RelationRules:
         return None
 
     def _is_owner(self, a: int) -> bool:
-        return a > 0 and self.units[a - 1].kind == "title"
+        return a > 0 and self.units[a - 1].kind == "title" and self.units[a].etype in ("Country", "Organization")
 
     def implied(self) -> str | None:
         if self.subject is not None:
@@ -133,7 +134,12 @@ class RelationRules:
         return self.coref.last_subject or self.coref.protagonist
 
     def after(self, a: int, types=AGENTS, span: int = 7) -> RuUnit | None:
-        """The first entity of ``types`` after unit ``a``, past titles and their owners."""
+        """The first entity of ``types`` after unit ``a``, past titles and their owners;
+        a delegation is its leader («делегацию во главе с X»)."""
+        if a < len(self.units) and self.units[a].kind == "word" and self.units[a].lemma_in(self.cues["delegation"]):
+            b, e = self.find_phrase("led_by", a + 1)
+            if b == a + 1:
+                return self.after(e, ("Person",))
         for b in range(a, min(len(self.units), a + span)):
             u = self.units[b]
             if is_ent(u, types) and not (u.kind == "ent" and "Person" in types and u.etype != "Person"
@@ -158,8 +164,11 @@ class RelationRules:
                     b += 1
                     continue
                 break
-            if u.kind == "title" or u.kind == "ent" and out == [] or u.kind == "word" and u.low in ("в", "во") and not out:
+            if u.kind == "title" or u.kind == "word" and u.low in ("в", "во"):
                 b += 1
+                continue
+            if u.kind == "ent" and b > a and self.units[b - 1].kind in ("title", "ent"):
+                b += 1  # the owner of a title: «министром обороны | Италии | Гвидо Крозетто»
                 continue
             break
         return out
@@ -189,11 +198,14 @@ class RelationRules:
                     target, rule = self.after(n + 2, ("Person", "Organization")), "met.held"
             elif self.has(u, "receive_verbs") and not (a + 1 < len(units) and units[a + 1].lemma_in({"участие"})):
                 cand = self.after(a + 1, ("Person", "Organization"), 6)
-                if cand is not None and cand.case in ("accs", "gent") or cand is not None and cand.ref == "title-ref":
+                led = a + 1 < len(units) and units[a + 1].lemma_in(self.cues["delegation"])
+                if cand is not None and (cand.case in ("accs", "gent") or cand.ref == "title-ref" or led):
                     target, rule = cand, "met.received"
             elif self.has(u, "met_with_nouns") and a + 1 < len(units) and fold(units[a + 1].text) in ("с", "со"):
                 target, rule = self.after(a + 2, ("Person", "Organization")), "met.meeting_with"
             if target is None:
+                if rule or self._met_cue(u, a):
+                    self._pending_title(a, units)
                 continue
             host = self.subject if self.subject is not None and self.subject.key != target.key else None
             if host is None and rule == "met.meeting_with":
@@ -208,6 +220,29 @@ class RelationRules:
                 self.coref.partner[target.key] = hkey
                 if self.st.country_of.get(target.key, None) != self.st.home:
                     self.coref.visitor = self.coref.visitor or target.key
+
+    def _met_cue(self, u: RuUnit, a: int) -> bool:
+        nxt = fold(self.units[a + 1].text) if a + 1 < len(self.units) else ""
+        return u.lemma_in({"встретиться", "встречаться", "побеседовать"}) and nxt in ("с", "со")
+
+    def _pending_title(self, a: int, units: list[RuUnit]) -> None:
+        """«Кямран Алиев встретился с замгенерального прокурора России» (a headline): the
+        person comes later in the article, introduced with that title and owner."""
+        b = next((x for x in range(a + 1, min(len(units), a + 6)) if units[x].kind == "title"), None)
+        if b is None or units[b].ref == "title-ref" or self.implied() is None:
+            return
+        owner = units[b + 1].key if b + 1 < len(units) and units[b + 1].kind == "ent" else None
+        self.pending.append((self.index, self.subject.key if self.subject else self.implied(),
+                             units[b].title.role, owner))
+
+    def finish(self) -> None:
+        for index, host, role, owner in self.pending:
+            for r in self.st.relations:
+                if r.predicate == role and r.subject != host and owner is not None and \
+                        (r.object == owner or self.st.country_of.get(r.object) == owner):
+                    self.index = index
+                    self.rel(host, "met", r.subject, "met.title_introduced_later", 0.7)
+                    break
 
     # -- visited -------------------------------------------------------------------
     def _visitor(self) -> RuUnit | str | None:

@@ -33,7 +33,8 @@ class TitleRules:
             rule = f"{t.title.role}.{how}"
             conf = t.title.confidence - (0.1 if how == "title_default" else 0)
             self.r.rel(person, t.title.role, body, rule, conf)
-            self.r.coref.note_role(t.title.words, owner.key if isinstance(owner, RuUnit) else owner, person.key)
+            self.r.coref.note_role(t.title.words, owner.key if isinstance(owner, RuUnit) else owner, person.key,
+                                   t.title.body if t.title.body and "{" not in t.title.body else None)
 
     def _owner(self, units: list[RuUnit], a: int):
         t = units[a]
