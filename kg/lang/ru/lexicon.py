@@ -40,6 +40,7 @@ class RuLexicon:
     phrases: dict[str, list[tuple[str, ...]]]
     nouns: dict[str, set[str]]
     demonyms: dict[str, str]  # adjective lemma (or compound prefix) -> country id
+    country_deputies: set = field(default_factory=set)  # title words whose deputies are memberOf the country
     titles_by_first: dict[str, list[Title]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -73,5 +74,6 @@ def default_lexicon() -> RuLexicon:
     return RuLexicon(
         titles=titles, minister=td["minister"],
         deputy_words=[tuple(fold(w).split()) for w in td.get("deputy_words", [])],
+        country_deputies={tuple(fold(w) for w in t) for t in td.get("country_deputies", [])},
         ranks=_words(td.get("ranks")), cues=cues, phrases=phrases, nouns=nouns, demonyms=demonyms,
     )

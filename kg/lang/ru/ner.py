@@ -20,6 +20,7 @@ lemmas): entity mentions, titles, words and punctuation.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...nlp.doc import DocState, Unit
@@ -29,6 +30,7 @@ from .lexicon import RuLexicon
 from .morph import WordInfo, fold, info, nominative
 from .names import RussianNames
 
+_ROMAN = re.compile(r"^[IVXLC]+(-?[а-я]{1,3})?$")
 QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“"}
 PREPOSITION_CASE = {"с": "ablt", "со": "ablt", "от": "gent", "для": "gent", "у": "gent", "без": "gent",
                     "до": "gent", "из": "gent", "к": "datv", "ко": "datv", "о": "loct", "об": "loct", "при": "loct"}
@@ -39,6 +41,7 @@ class RuUnit(Unit):
     lemmas: frozenset = frozenset()
     winfo: WordInfo | None = None
     parts: list = field(default_factory=list)  # (body, owner) named inside this mention
+    tail: frozenset = frozenset()  # lemmas of a span's last word («…по экономическому сотрудничеству»)
 
     def lemma_in(self, words) -> bool:
         return not self.lemmas.isdisjoint(words)
@@ -86,18 +89,39 @@ class SentenceAnalyzer:
                         units.append(persons._new(self, run, units))
                         i = run[-1] + 1
                         continue
-            u = (self._title(i) or self._event(i) or persons.person_at(self, i, units) or self._body(i)
-                 or self._reference(i))
+            u = (self._title(i) or self._tail(i, units) or self._event(i) or persons.person_at(self, i, units)
+                 or self._body(i) or self._reference(i))
             if u is None:
                 u = word_unit(toks[i])
             units.append(u)
             i = max(u.j, i + 1)
         return units
 
+    def _tail(self, i: int, units: list[RuUnit]) -> RuUnit | None:
+        """Words between a title and the name: a rank («генерал-полковник»), or the
+        title's «по …» phrase after its owner («комиссаром ОБСЕ по делам национальных меньшинств»)."""
+        toks = self.toks
+        if not units or not (units[-1].kind == "title" or units[-1].ref in ("rank", "title-tail") or
+                             len(units) > 1 and units[-2].kind == "title" and units[-1].kind == "ent"):
+            return None
+        if self.lemmas(i) & self.lex.ranks:
+            return RuUnit("word", i, i + 1, toks[i].start, toks[i].end, toks[i].text, fold(toks[i].text),
+                          ref="rank", lemmas=self.lemmas(i))
+        if fold(toks[i].text) != "по" or i + 1 >= len(toks) or toks[i + 1].text[:1].isupper():
+            return None
+        j = i + 1
+        while j < len(toks) and toks[j].kind != "punct" and not toks[j].text[:1].isupper() and j - i < 6:
+            j += 1
+        if j >= len(toks) or not toks[j].text[:1].isupper() or toks[j].kind == "punct":
+            return None
+        return self.span_unit("word", i, j, ref="title-tail")
+
     def span_unit(self, kind: str, i: int, j: int, **kw) -> RuUnit:
         t0, t1 = self.toks[i], self.toks[j - 1]
         text = self.st.article.text[t0.start:t1.end]
-        return RuUnit(kind, i, j, t0.start, t1.end, text, fold(text), **kw)
+        u = RuUnit(kind, i, j, t0.start, t1.end, text, fold(text), **kw)
+        u.tail = self.lemmas(j - 1)
+        return u
 
     def lemmas(self, i: int) -> frozenset:
         return info(self.toks[i].text).lemmas if self.toks[i].kind != "punct" else frozenset([self.toks[i].text])
@@ -122,8 +146,12 @@ class SentenceAnalyzer:
                 inner = self._title_words(i + n) if minister not in self.lemmas(i + n) else None
                 if inner is not None and inner[0].role != "none":
                     t, j = inner
-                    deputy = Title(words=dw + t.words, role="memberOf", owner=t.owner, default=t.default,
-                                   confidence=0.8, body=t.body, body_is_country=False)
+                    if t.words in self.lex.country_deputies:  # «заместитель премьер-министра»: of the country
+                        deputy = Title(words=dw + t.words, role="memberOf", owner="country", default="home_country",
+                                       confidence=0.8)
+                    else:
+                        deputy = Title(words=dw + t.words, role="memberOf", owner=t.owner, default=t.default,
+                                       confidence=0.8, body=t.body, body_is_country=False)
                     return self._title_unit(i, j, deputy, self.toks[i])
                 if minister in self.lemmas(i + n):
                     return self._minister(i, i + n, deputy=True)
@@ -136,9 +164,10 @@ class SentenceAnalyzer:
         return self._title_unit(i, j, t, self.toks[i])
 
     def _title_unit(self, i: int, j: int, t: Title, head: Token) -> RuUnit:
-        if info(head.text).first_pos() != "NOUN":
-            head = next((x for x in self.toks[i:j] if info(x.text).first_pos() == "NOUN"), head)
-        cases = info(head.text).cases(("NOUN",))
+        cases = info(head.text).cases(("NOUN", "ADJF", "PRTF"))
+        noun = next((x for x in self.toks[i:j] if info(x.text).first_pos() == "NOUN"), None)
+        if info(head.text).first_pos() != "NOUN" and noun is not None and noun is self.toks[i + 1 if i + 1 < j else i]:
+            cases = (cases & info(noun.text).cases(("NOUN",))) or cases  # «генерального секретаря»
         prev = fold(self.toks[i - 1].text) if i else ""
         want = PREPOSITION_CASE.get(prev)
         case = want if want in cases else next((c for c in ("nomn", "ablt", "gent", "datv", "loct", "accs")
@@ -230,14 +259,20 @@ class SentenceAnalyzer:
                     self.parts += self._inner_owner(hits[0], owner)
                     j = hits[0].j
                     break
-                sub = self._org_np(j)
+                sub = self._org_np(j) or self._gen_np(j)
                 if sub is not None:
                     j = sub[1]
                     owner = sub[2] or owner
                     continue
                 break
-            if low == "по" and j + 1 < len(toks) and fold(toks[j + 1].text) in ("делам", "вопросам", "правам", "борьбе", "работе", "проблемам"):
-                j += 2
+            if low == "по" and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() and \
+                    not self.lemmas(j + 1) & self.lex.nouns["po_stops"] and (
+                    fold(toks[j + 1].text) in ("делам", "вопросам", "правам", "борьбе", "работе", "проблемам")
+                    or info(toks[j + 1].text).cases(("ADJF", "NOUN")) & {"datv"}):
+                j += 2  # «комиссия по экономическому сотрудничеству», «Министерство по делам …»
+                while j < len(toks) and not toks[j].text[:1].isupper() and toks[j].kind == "word" and \
+                        fold(toks[j].text) not in self.stops and info(toks[j].text).cases(("ADJF", "NOUN")) & {"datv", "gent"}:
+                    j += 1
                 continue
             if low == "и" and j > start and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() \
                     and gen_capable(toks[j + 1]) and info(toks[j + 1].text).is_pos("NOUN", "ADJF"):
@@ -270,10 +305,22 @@ class SentenceAnalyzer:
             wi = info(t.text)
             if wi.first_pos() == "NOUN" or (wi.is_pos("NOUN") and not wi.is_pos("ADJF", "PRTF")):
                 return j
-            if not (wi.is_pos("ADJF", "PRTF") or t.text[:1].isdigit()):
+            if not (wi.is_pos("ADJF", "PRTF") or t.text[:1].isdigit() or _ROMAN.match(t.text)):
                 return None
             j += 1
         return None
+
+    def _gen_np(self, i: int):
+        """A capitalised phrase in the genitive inside a longer name («Азиатского форума …»),
+        never a person's name."""
+        h = self._np_start(i)
+        if h is None or info(self.toks[h].text).tagged("Name") or info(self.toks[h].text).tagged("Surn", False) \
+                or info(self.toks[h].text).tagged("Geox") or self.names.match_at(self.toks, i):
+            return None
+        if "gent" not in info(self.toks[h].text).cases(("NOUN",)):
+            return None
+        j, owner = self._complement(h + 1)
+        return h, j, owner
 
     def _org_np(self, i: int):
         if not self.toks[i].text[:1].isupper():
@@ -351,7 +398,7 @@ class SentenceAnalyzer:
         if h is None or not self.lemmas(h) & self.event_heads:
             return None
         mods = toks[i:h]
-        ordinal = any(t.text[:1].isdigit() or t.text.isupper() and set(t.text) <= set("IVXLC") for t in mods)
+        ordinal = any(t.text[:1].isdigit() or _ROMAN.match(t.text) for t in mods)
         j, owner = self._complement(h + 1)
         quoted = None
         k = j

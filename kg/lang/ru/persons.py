@@ -132,11 +132,12 @@ class PersonFinder:
     @staticmethod
     def after_title(units: list[RuUnit]) -> RuUnit | None:
         """The title this name stands in apposition to: «послом США в Азербайджане |Марком Либби»."""
-        for b in range(len(units) - 1, max(-1, len(units) - 5), -1):
+        for b in range(len(units) - 1, max(-1, len(units) - 6), -1):
             u = units[b]
             if u.kind == "title":
                 return u
-            if not (u.kind == "ent" and u.etype in ("Country", "Organization", "Place") or u.low in ("в", "во")):
+            if not (u.kind == "ent" and u.etype in ("Country", "Organization", "Place") or u.low in ("в", "во")
+                    or u.ref in ("rank", "title-tail")):
                 return None
         return None
 

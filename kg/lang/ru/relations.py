@@ -143,11 +143,21 @@ class RelationRules:
         for b in range(a, min(len(self.units), a + span)):
             u = self.units[b]
             if is_ent(u, types) and not (u.kind == "ent" and "Person" in types and u.etype != "Person"
-                                         and b + 1 < len(self.units) and is_ent(self.units[b + 1], ("Person",))):
+                                         and self._titled_person_after(b)):
                 return u
             if u.kind == "punct" and u.text in ".;":
                 return None
         return None
+
+    def _titled_person_after(self, b: int) -> bool:
+        """Unit ``b`` is a title's owner with the title holder after it («послом США |Марком Либби»)."""
+        for c in range(b + 1, min(len(self.units), b + 4)):
+            u = self.units[c]
+            if u.kind == "ent" and u.etype == "Person":
+                return True
+            if not (u.ref in ("rank", "title-tail") or u.low in ("в", "во") or u.kind == "ent"):
+                return False
+        return False
 
     def listing(self, a: int, types=AGENTS) -> list[RuUnit]:
         """«A, B и C» from unit ``a`` on (titles and owners between are skipped)."""
@@ -155,16 +165,15 @@ class RelationRules:
         b = a
         while b < len(self.units):
             u = self.units[b]
-            if is_ent(u, types) and not (u.kind == "ent" and u.etype != "Person" and b + 1 < len(self.units)
-                                         and self.units[b + 1].kind == "ent" and self.units[b + 1].etype == "Person"
-                                         and "Person" in types):
+            if is_ent(u, types) and not (u.kind == "ent" and u.etype != "Person" and "Person" in types
+                                         and self._titled_person_after(b)):
                 out.append(u)
                 b += 1
                 if b < len(self.units) and (self.units[b].text == "," or fold(self.units[b].text) in ("и", "а", "также")):
                     b += 1
                     continue
                 break
-            if u.kind == "title" or u.kind == "word" and u.low in ("в", "во"):
+            if u.kind == "title" or u.kind == "word" and (u.low in ("в", "во") or u.ref in ("rank", "title-tail")):
                 b += 1
                 continue
             if u.kind == "ent" and b > a and self.units[b - 1].kind in ("title", "ent"):
@@ -201,6 +210,8 @@ class RelationRules:
                 led = a + 1 < len(units) and units[a + 1].lemma_in(self.cues["delegation"])
                 if cand is not None and (cand.case in ("accs", "gent") or cand.ref == "title-ref" or led):
                     target, rule = cand, "met.received"
+            elif u.lemma_in({"вручить", "вручать"}) and a + 2 < len(units) and units[a + 1].lemma_in({"верительный"}):
+                target, rule = self.after(a + 3, ("Person",), 6), "met.credentials"
             elif self.has(u, "met_with_nouns") and a + 1 < len(units) and fold(units[a + 1].text) in ("с", "со"):
                 target, rule = self.after(a + 2, ("Person", "Organization")), "met.meeting_with"
             if target is None:
@@ -342,6 +353,10 @@ class RelationRules:
                             self.rel(event, "heldIn", units[b + 1], "heldIn.verb", 0.8)
                         break
 
+        for a, u in enumerate(units[:-2]):
+            if is_ent(u, ("Event",)) and fold(units[a + 1].text) in ("в", "во") and is_ent(units[a + 2], ("Place",)):
+                self.rel(u, "heldIn", units[a + 2], "heldIn.adjacent", 0.7)  # «в XIX Конгрессе … в Праге»
+
     # -- organizedBy / chairedBy / cochairedBy -----------------------------------------
     def _organized(self) -> None:
         units = self.units
@@ -378,15 +393,17 @@ class RelationRules:
         units = self.units
         bodies = ("Country", "Organization")
         for a, u in enumerate(units):
-            if u.kind != "word":
+            if u.kind not in ("word", "ent"):
                 continue
-            if "-" in u.text and a + 1 < len(units) and any(self.has(units[c], "cooperation_nouns") for c in range(a + 1, min(len(units), a + 3))):
+            if u.kind == "word" and "-" in u.text and a + 1 < len(units) and any(self.has(units[c], "cooperation_nouns") for c in range(a + 1, min(len(units), a + 3))):
                 parts = [self.lex.demonyms.get(fold(p)) or self.lex.demonyms.get(info(p).readings[0].lemma if info(p).readings else "")
                          for p in u.text.split("-")]
                 keys = [self.st.from_entry(self.st.gaz.entries[c]) for c in parts if c and c in self.st.gaz.entries]
                 if len(keys) == 2:
                     self.rel(keys[0], "cooperatesWith", keys[1], "cooperatesWith.compound", 0.85)
-            if not (self.has(u, "cooperation_nouns") or self.has(u, "agreement_nouns")):
+            cue = self.has(u, "cooperation_nouns") or self.has(u, "agreement_nouns") or \
+                u.kind == "ent" and not u.tail.isdisjoint(self.cues["cooperation_nouns"])
+            if not cue:
                 continue
             for b in range(a + 1, min(len(units), a + 6)):
                 if fold(units[b].text) == "между":

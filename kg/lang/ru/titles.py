@@ -43,8 +43,8 @@ class TitleRules:
         if a + 1 < len(units):
             u = units[a + 1]
             if u.kind == "ent" and u.etype in ("Country", "Organization") and u.key and (
-                    u.case == "gent" or u.text.isupper() or u.ref in ("demonym", "home") or a + 2 < len(units)
-                    and units[a + 2].kind == "ent" and units[a + 2].etype == "Person"):
+                    u.case == "gent" or u.text.isupper() or u.ref in ("demonym", "home")
+                    or self.r._titled_person_after(a + 1)):
                 return u
         if a > 0 and units[a - 1].kind == "ent" and units[a - 1].ref == "demonym":
             return units[a - 1]
@@ -58,7 +58,8 @@ class TitleRules:
             u = units[b]
             if u.kind == "ent" and u.etype == "Person":
                 return u
-            if u.kind == "ent" and u.etype in ("Country", "Organization", "Place") or fold(u.text) in ("в", "во"):
+            if u.kind == "ent" and u.etype in ("Country", "Organization", "Place") or fold(u.text) in ("в", "во") \
+                    or u.ref in ("rank", "title-tail"):
                 continue
             if u.kind == "punct" and u.text in "()":
                 continue
@@ -94,7 +95,7 @@ class TitleRules:
             self.r.rel(key, "partOf", okey, "partOf.title_owner", 0.75)
             return key, "minister"
         if title.body and otype == "Country":
-            if title.body_is_country:
+            if title.body_is_country and okey != st.home:
                 return okey, "title"
             if okey == st.home and title.default in st.gaz.entries:
                 body = st.from_entry(st.gaz.entries[title.default])
