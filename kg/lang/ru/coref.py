@@ -40,7 +40,10 @@ class Coreference:
         out = []
         for a, u in enumerate(units):
             nxt = units[a + 1] if a + 1 < len(units) else None
-            if u.kind == "title" and u.title is not None and not self._named_after(units, a):
+            if u.kind == "title" and u.title is not None and u.title.words == ("коллега",) \
+                    and not self._named_after(units, a) and self.last_subject in self.partner:
+                u.ref, u.key = "title-ref", self.partner[self.last_subject]  # «его коллега»: the other side
+            elif u.kind == "title" and u.title is not None and not self._named_after(units, a):
                 key = self._by_title(u, nxt)
                 if key:
                     u.ref = "title-ref"

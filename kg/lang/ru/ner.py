@@ -258,6 +258,8 @@ class SentenceAnalyzer:
                     owner = self.st.from_entry(hits[0].entry)
                     self.parts += self._inner_owner(hits[0], owner)
                     j = hits[0].j
+                    if j + 1 < len(toks) and fold(toks[j].text) == "по" and not toks[j + 1].text[:1].isupper():
+                        continue  # «Комитет Милли Меджлиса по международным отношениям»
                     break
                 sub = self._org_np(j) or self._gen_np(j)
                 if sub is not None:

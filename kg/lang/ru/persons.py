@@ -119,6 +119,9 @@ class PersonFinder:
             return self._resolve_short(an, run, units)
         if here and not (len(run) > 1 and self.surname_like(words[-1])):
             return None  # a place, unless a surname follows («Багдада Амреева»)
+        if any(r.known and r.pos == "ADJF" for r in info(words[0]).readings) \
+                and (len(run) == 1 or not info(words[0]).tagged("Surn", False)):
+            return None  # «ректором |Московского государственного университета»
         if len(run) == 1:
             if not self.surname_like(words[0]):
                 return None

@@ -75,6 +75,7 @@ class RelationRules:
         self._participated()
         self._held()
         self._organized()
+        self._frames()
         self._cooperation()
         self.coref.note_subject(self.subject.key if self.subject is not None else None)
 
@@ -176,6 +177,10 @@ class RelationRules:
             if u.kind == "title" or u.kind == "word" and (u.low in ("в", "во") or u.ref in ("rank", "title-tail")):
                 b += 1
                 continue
+            if out and u.kind == "word" and (u.low in ("его", "ее", "её", "их") or
+                                             any(lem in self.lex.demonyms for lem in u.lemmas)):
+                b += 1  # «Байрамов и |его турецкий| коллега Хакан Фидан»
+                continue
             if u.kind == "ent" and b > a and self.units[b - 1].kind in ("title", "ent"):
                 b += 1  # the owner of a title: «министром обороны | Италии | Гвидо Крозетто»
                 continue
@@ -205,6 +210,9 @@ class RelationRules:
                 n = self.find("met_nouns", a + 1, a + 4)
                 if n != -1 and n + 1 < len(units) and fold(units[n + 1].text) in ("с", "со"):
                     target, rule = self.after(n + 2, ("Person", "Organization")), "met.held"
+                elif n != -1 or a > 0 and units[a - 1].lemma_in(self.cues["met_nouns"]):
+                    self._met_together(a)  # «A и B провели переговоры»
+                    continue
             elif self.has(u, "receive_verbs") and not (a + 1 < len(units) and units[a + 1].lemma_in({"участие"})):
                 cand = self.after(a + 1, ("Person", "Organization"), 6)
                 led = a + 1 < len(units) and units[a + 1].lemma_in(self.cues["delegation"])
@@ -212,8 +220,15 @@ class RelationRules:
                     target, rule = cand, "met.received"
             elif u.lemma_in({"вручить", "вручать"}) and a + 2 < len(units) and units[a + 1].lemma_in({"верительный"}):
                 target, rule = self.after(a + 3, ("Person",), 6), "met.credentials"
-            elif self.has(u, "met_with_nouns") and a + 1 < len(units) and fold(units[a + 1].text) in ("с", "со"):
-                target, rule = self.after(a + 2, ("Person", "Organization")), "met.meeting_with"
+            elif self.has(u, "met_with_nouns"):
+                w = next((b for b in range(a + 1, min(len(units), a + 7)) if fold(units[b].text) in ("с", "со")), None)
+                if w is not None:
+                    between = [x for x in units[a + 1:w] if is_ent(x, ("Person",))]
+                    if w == a + 1 or between:
+                        target, rule = self.after(w + 1, ("Person", "Organization")), "met.meeting_with"
+                        if between and target is not None and target.key != between[-1].key:
+                            self.rel(between[-1], "met", target, "met.meeting_of", 0.85)  # «встреча A с B»
+                            continue
             if target is None:
                 if rule or self._met_cue(u, a):
                     self._pending_title(a, units)
@@ -231,6 +246,14 @@ class RelationRules:
                 self.coref.partner[target.key] = hkey
                 if self.st.country_of.get(target.key, None) != self.st.home:
                     self.coref.visitor = self.coref.visitor or target.key
+
+    def _met_together(self, a: int) -> None:
+        subjects = self._agents_before(a)
+        people = [x for x in subjects if x.etype == "Person"]
+        for i, x in enumerate(people):
+            for y in people[i + 1:]:
+                if x.key != y.key:
+                    self.rel(x, "met", y, "met.together", 0.8)
 
     def _met_cue(self, u: RuUnit, a: int) -> bool:
         nxt = fold(self.units[a + 1].text) if a + 1 < len(self.units) else ""
@@ -357,6 +380,16 @@ class RelationRules:
             if is_ent(u, ("Event",)) and fold(units[a + 1].text) in ("в", "во") and is_ent(units[a + 2], ("Place",)):
                 self.rel(u, "heldIn", units[a + 2], "heldIn.adjacent", 0.7)  # «в XIX Конгрессе … в Праге»
 
+    def _frames(self) -> None:
+        """«В рамках E1 состоялся E2»: E2 is part of E1."""
+        units = self.units
+        for a, u in enumerate(units[:-1]):
+            if self.has(u, "frame_words") and a > 0 and fold(units[a - 1].text) in ("в", "во") \
+                    and is_ent(units[a + 1], ("Event",)):
+                inner = next((x for x in units[a + 2:] if is_ent(x, ("Event",)) and x.key != units[a + 1].key), None)
+                if inner is not None:
+                    self.rel(inner, "partOf", units[a + 1], "partOf.frame", 0.8)
+
     # -- organizedBy / chairedBy / cochairedBy -----------------------------------------
     def _organized(self) -> None:
         units = self.units
@@ -405,14 +438,27 @@ class RelationRules:
                 u.kind == "ent" and not u.tail.isdisjoint(self.cues["cooperation_nouns"])
             if not cue:
                 continue
+            between = False
             for b in range(a + 1, min(len(units), a + 6)):
                 if fold(units[b].text) == "между":
+                    between = True
                     pair = self._pair(b + 1, bodies)
                     if pair:
                         self.rel(pair[0], "cooperatesWith", pair[1], "cooperatesWith.between", 0.85)
                     break
                 if units[b].kind == "punct":
                     break
+            if not between:
+                pair = self._pair(a + 1, bodies) if a + 1 < len(units) and units[a + 1].case == "gent" else None
+                if pair:  # «развитие отношений Азербайджана и Казахстана»
+                    self.rel(pair[0], "cooperatesWith", pair[1], "cooperatesWith.of", 0.8)
+            if self.has(u, "agreement_nouns"):
+                for b in range(max(0, a - 8), a):
+                    if fold(units[b].text) == "между":
+                        pair = self._pair(b + 1, bodies)
+                        if pair:  # «между A и B подписан меморандум»
+                            self.rel(pair[0], "cooperatesWith", pair[1], "cooperatesWith.agreement", 0.85)
+                        break
 
     def _pair(self, b: int, types) -> tuple | None:
         units = self.units

@@ -129,6 +129,7 @@ def to_latin(name: str, known: dict[str, str] | None = None) -> tuple[str, bool]
     a known Azerbaijani name (``known``: skeleton -> spelling)."""
     known = known or {}
     words = re.findall(r"[^\W\d_]+|\S", name)
+    glue = {i for i, w in enumerate(words) if w == "-"}
     out, certain = [], True
     for w in words:
         if not re.match(r"[^\W\d_]", w):
@@ -150,7 +151,10 @@ def to_latin(name: str, known: dict[str, str] | None = None) -> tuple[str, bool]
         else:
             out.append(_case_like(w, _letters_to_latin(low)))
             certain = False
-    return " ".join(out).replace(" .", ".").replace(". ", ".") if "." in name else " ".join(out), certain
+    text = ""
+    for i, w in enumerate(out):
+        text += w if i == 0 or i in glue or i - 1 in glue or w == "." or out[i - 1] == "." else " " + w
+    return text, certain
 
 
 def _letters_to_latin(w: str) -> str:
