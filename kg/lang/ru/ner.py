@@ -55,8 +55,10 @@ def word_unit(t: Token) -> RuUnit:
 
 
 def gen_capable(t: Token) -> bool:
+    """May be a genitive: has a genitive reading, or is indeclinable (an abbreviation, a foreign name)."""
     wi = info(t.text)
-    return any(r.case == "gent" for r in wi.readings) or not wi.readings
+    return t.text.isupper() or any(r.case == "gent" or "Fixd" in r.tags for r in wi.readings) \
+        or not any(r.known and r.pos in ("NOUN", "ADJF") for r in wi.readings)
 
 
 class SentenceAnalyzer:
