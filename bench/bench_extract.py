@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import Extractor, to_jsonl  # noqa: E402
+from kg.extract import to_jsonl  # noqa: E402
+from kg.extract.text import split_sentences, tokenize  # noqa: E402
+from kg.lang import Extractor  # noqa: E402
 from kg.models import Article  # noqa: E402
-from kg.nlp.text import split_sentences, tokenize  # noqa: E402
 
 
 def load(corpus: Path) -> list[Article]:

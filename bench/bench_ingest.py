@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import Extractor  # noqa: E402
+from kg.lang import Extractor  # noqa: E402
 from kg.ids import doc_iri  # noqa: E402
 from kg.pipeline import KnowledgeGraph  # noqa: E402
 from kg.rdf import extraction_quads  # noqa: E402

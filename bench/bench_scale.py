@@ -117,7 +117,7 @@ def typical_person(size: int, seed: int) -> str:
 
 def questions(size: int, seed: int) -> list[tuple[str, str, dict | None]]:
     """(label, named query or SPARQL text, bindings): the typical questions."""
-    from kg.nlp.normalize import lookup_key
+    from kg.normalize import lookup_key
     president = {"key": lookup_key(PRESIDENT)}
     return [
         ("met: whom did the president meet, with the sentence", "met", president),
@@ -340,7 +340,7 @@ def _worker(args, started: list) -> int:
          (server.size_mb() if server else None))
     todo = questions(size, args.seed)
     if args.alternatives:
-        from kg.nlp.normalize import lookup_key
+        from kg.normalize import lookup_key
         todo += [(f"{name} (alt: {desc})", text, None if name == "cooperation" else
                   {"key": lookup_key(PRESIDENT)})
                  for name, (desc, text) in ALTERNATIVES.items()]

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import Extractor  # noqa: E402
+from kg.lang import Extractor  # noqa: E402
 from kg.pipeline import KnowledgeGraph  # noqa: E402
 from kg.reader import read_article  # noqa: E402
 from kg.synth import write_articles  # noqa: E402

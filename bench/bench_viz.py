@@ -71,7 +71,7 @@ def docs_screenshots(folder: str | Path) -> list[Path]:
     (1,000 synthetic entities)."""
     from playwright.sync_api import sync_playwright
 
-    from kg.extract import Extractor
+    from kg.lang import Extractor
     from kg.rdf import extraction_quads
     from kg.store import open_store
     from kg.viz import write_page

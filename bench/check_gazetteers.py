@@ -22,7 +22,7 @@ DEFAULT_DIR = ROOT / "data" / "gazetteers"
 
 # the same lookup key the package uses
 sys.path.insert(0, str(ROOT))
-from kg.nlp.normalize import lookup_key  # noqa: E402
+from kg.normalize import lookup_key  # noqa: E402
 
 
 TYPES = {"Country", "Place", "Organization", "Event"}

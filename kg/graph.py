@@ -40,7 +40,7 @@ from rdflib import URIRef
 
 from .config import ENTITY_NS, ONTOLOGY_NS
 from .errors import InputError, QueryError
-from .nlp.normalize import lookup_key
+from .normalize import lookup_key
 from .store import Store
 from .vocab import entity_classes, relations
 

@@ -20,7 +20,7 @@ from rdflib import Graph, Literal
 
 from .config import QUERIES_DIR
 from .errors import QueryError
-from .nlp.normalize import lookup_key
+from .normalize import lookup_key
 from .store import Store
 
 STATS = ("entities", "relations", "documents", "quads")

@@ -27,7 +27,7 @@ from rdflib.namespace import RDF, XSD
 from . import __version__
 from .ids import assertion_iri, doc_iri, entity_iri, mention_iri, sentence_iri
 from .models import Article, Entity, Extraction
-from .nlp.normalize import lookup_key
+from .normalize import lookup_key
 from .vocab import DCTERMS, KG, PROV, SCHEMA, SKOS, WD, entity_classes, relations
 
 Quad = tuple[URIRef, URIRef, object, URIRef]

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .models import Article
-from .nlp.gazetteer import Gazetteer, default_gazetteer
-from .nlp.morph import inflect
-from .nlp.ner import capitalize_like
+from .extract.gazetteer import Gazetteer, default_gazetteer
+from .lang.az.morph import inflect
+from .lang.az.ner.forms import capitalize_like
 
 _SURNAMES = ["Əliyev", "Məmmədov", "Həsənov", "Quliyev", "Hüseynov", "Rəhimov", "Kərimov", "Abbasov",
              "Nəsirov", "Babayev", "Səfərov", "İsmayılov", "Orucov", "Cəfərov", "Mustafayev", "Zeynalov",

@@ -108,48 +108,44 @@ def entity_classes() -> dict[str, URIRef]:
     }
 
 
+def _class_members(g: Graph, cls) -> frozenset[str]:
+    """The entity types a class stands for: itself, or the members of its owl:unionOf."""
+    from rdflib.collection import Collection
+    union = g.value(cls, OWL.unionOf)
+    if union is None:
+        return frozenset({str(cls)[len(ONTOLOGY_NS):]})
+    return frozenset(str(m)[len(ONTOLOGY_NS):] for m in Collection(g, union))
+
+
 @dataclass(frozen=True)
 class Signature:
-    """What a relation may link, as the ontology states it: its domain and
-    range as entity type names (unions expanded), and the narrower ranges
-    some subject types have (``owl:allValuesFrom`` restrictions: an event is
-    ``partOf`` events only)."""
+    """What a relation may link, as the ontology says: ``rdfs:domain``,
+    ``rdfs:range``, and per subject type the ``owl:allValuesFrom``
+    restrictions on the property (an Event is partOf only an Event)."""
 
-    domain: frozenset
-    range: frozenset
-    narrower: tuple  # ((subject type, frozenset of object types), ...)
+    domain: frozenset[str]
+    range: frozenset[str]
+    only: dict
 
     def allows(self, subject_type: str | None, object_type: str | None) -> bool:
         if subject_type not in self.domain or object_type not in self.range:
             return False
-        return all(object_type in allowed for st, allowed in self.narrower if st == subject_type)
-
-
-def _class_names(g: Graph, node) -> frozenset:
-    from rdflib.collection import Collection
-    union = g.value(node, OWL.unionOf)
-    if union is not None:
-        return frozenset(n for member in Collection(g, union) for n in _class_names(g, member))
-    name = str(node)[len(ONTOLOGY_NS):] if str(node).startswith(ONTOLOGY_NS) else None
-    return frozenset([name]) if name else frozenset()
+        limit = self.only.get(subject_type)
+        return limit is None or object_type in limit
 
 
 @lru_cache(maxsize=1)
 def signatures() -> dict[str, Signature]:
-    """Relation name -> its Signature, read from ``ontology/kg.ttl``."""
+    """Domain, range and restrictions of every relation property, read from the ontology."""
     g = ontology()
-    restrictions: dict[str, list] = {}
-    for cls, sup in g.subject_objects(RDFS.subClassOf):
-        prop = g.value(sup, OWL.onProperty)
-        values = g.value(sup, OWL.allValuesFrom)
-        if prop is not None and values is not None and str(prop).startswith(ONTOLOGY_NS):
-            for sname in _class_names(g, cls):
-                restrictions.setdefault(str(prop)[len(ONTOLOGY_NS):], []).append((sname, _class_names(g, values)))
-    out = {}
+    out: dict[str, Signature] = {}
     for name, info in relations().items():
-        out[name] = Signature(
-            domain=_class_names(g, g.value(info.iri, RDFS.domain)),
-            range=_class_names(g, g.value(info.iri, RDFS.range)),
-            narrower=tuple(restrictions.get(name, ())),
-        )
+        only: dict[str, frozenset[str]] = {}
+        for restriction in g.subjects(OWL.onProperty, info.iri):
+            target = g.value(restriction, OWL.allValuesFrom)
+            for cls in g.subjects(RDFS.subClassOf, restriction):
+                if target is not None:
+                    only[str(cls)[len(ONTOLOGY_NS):]] = _class_members(g, target)
+        out[name] = Signature(_class_members(g, g.value(info.iri, RDFS.domain)),
+                              _class_members(g, g.value(info.iri, RDFS.range)), only)
     return out

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.extract import Extractor
 from kg.ids import doc_iri, entity_iri, entity_key
+from kg.lang import Extractor
 from kg.models import Article, Entity, Extraction, Relation, Sentence
 from kg.rdf import extraction_quads
 from kg.store import open_store

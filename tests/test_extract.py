@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Extractor, to_jsonl
+from kg.extract import to_jsonl
+from kg.lang import Extractor
 from kg.models import Article
 from kg.vocab import relations
 

@@ -1,10 +1,11 @@
 """Gazetteers: matching names in any case form, and a user's own entries."""
 from __future__ import annotations
 
-from kg.extract import Extractor
+from kg.extract.gazetteer import Gazetteer, default_gazetteer
+from kg.extract.text import tokenize
+from kg.lang import Extractor
+from kg.lang.az.match import matcher
 from kg.models import Article
-from kg.nlp.gazetteer import Gazetteer, default_gazetteer
-from kg.nlp.text import tokenize
 
 
 def test_names_match_in_their_case_forms():
@@ -12,14 +13,14 @@ def test_names_match_in_their_case_forms():
     for text, name in [("Bakıda", "Bakı"), ("BMT-nin", "BMT"), ("Azərbaycanın", "Azərbaycan"),
                        ("İnterpolun", "İnterpol"), ("Birləşmiş Ərəb Əmirliklərinin", "Birləşmiş Ərəb Əmirlikləri"),
                        ("BRİCS", "BRICS")]:
-        matches = gaz.match_at(tokenize(text), 0)
+        matches = matcher(gaz).match_at(tokenize(text), 0)
         assert matches and name in matches[0].entry.names(), (text, matches)
 
 
 def test_abbreviations_match_only_in_capitals():
     gaz = default_gazetteer()
-    assert gaz.match_at(tokenize("DİN-in"), 0)
-    assert not gaz.match_at(tokenize("din"), 0)
+    assert matcher(gaz).match_at(tokenize("DİN-in"), 0)
+    assert not matcher(gaz).match_at(tokenize("din"), 0)
 
 
 def test_a_users_own_gazetteer_extends_the_bundled_one(tmp_path, monkeypatch):

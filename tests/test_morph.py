@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp.morph import analyse, inflect
-from kg.nlp.normalize import lookup_key, lower, upper
-from kg.nlp.text import split_sentences, tokenize
+from kg.extract.text import split_sentences, tokenize
+from kg.lang.az.morph import analyse, inflect
+from kg.normalize import lookup_key, lower, upper
 
 
 def test_case_folding_the_azerbaijani_way():
@@ -52,7 +52,7 @@ def test_tokens_keep_suffixed_abbreviations_and_initials():
 
 
 def test_a_run_without_sentence_ends_is_cut_into_bounded_sentences():
-    from kg.nlp.text import MAX_SENTENCE
+    from kg.extract.text import MAX_SENTENCE
     text = "Prezident İlham Əliyev Bakıda nazir Hakan Fidan ilə görüşüb, " * 400
     sents = split_sentences(text)
     assert len(sents) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sents)

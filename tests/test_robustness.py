@@ -22,7 +22,6 @@ from kg.synth import write_articles
 from .conftest import ENV, SEED, kg
 
 
-
 def count_quads(store: Path) -> int:
     with KnowledgeGraph(store, read_only=True) as g:
         return g.store.count()
@@ -119,7 +118,7 @@ def test_kill_minus_nine_leaves_whole_documents_and_a_rerun_finishes(tmp_path):
     with KnowledgeGraph(store, read_only=True) as g:
         docs = g.store.documents()
         # every stored document is whole: its metadata and as many assertions as a fresh extraction gives
-        from kg.extract import Extractor
+        from kg.lang import Extractor
         from kg.reader import read_article
         ex = Extractor()
         for d in docs[:15]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import Extractor as AzExtractor
+from kg.lang.az import Extractor as AzExtractor
 from kg.lang import Extractor as AnyLanguage
 from kg.lang.ru.persons import azerbaijani_first_names
 from kg.lang.ru.translit import same_name, skeleton, to_cyrillic, to_latin

@@ -8,7 +8,7 @@ import json
 import pytest
 from rdflib import Dataset, Graph, Literal
 
-from kg.extract import Extractor
+from kg.lang import Extractor
 from kg.rdf import extraction_quads
 from kg.reader import read_article
 from kg.validate import validate_quads

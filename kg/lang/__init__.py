@@ -29,21 +29,23 @@ def plugin(code: str):
 
 class Extractor:
     """Every language kg reads, behind one ``extract(article)``: the article's
-    ``lang`` picks the plug-in (``kg.lang.<code>``); Azerbaijani, and for now
-    any language without a plug-in, goes to the Azerbaijani extractor."""
+    ``lang`` picks the plug-in (``kg.lang.<code>``). Plug-ins are built on
+    first use and share one gazetteer. For now a language without a plug-in
+    goes to the Azerbaijani extractor."""
 
-    def __init__(self, gazetteer=None, lexicon=None, **kw):
-        from ..extract import Extractor as Azerbaijani
-        self.az = Azerbaijani(gazetteer, lexicon, **kw)
-        self.gaz = self.az.gaz
-        self._others: dict = {}
+    def __init__(self, gazetteer=None, **options):
+        from ..extract.gazetteer import default_gazetteer
+        self.gaz = gazetteer or default_gazetteer()
+        self.options = options
+        self._by_lang: dict = {}
+
+    def for_language(self, lang: str | None):
+        """The extractor of language ``lang``, or None when kg has no plug-in for it."""
+        lang = (lang or "az").lower()
+        if lang not in self._by_lang:
+            module = plugin(lang)
+            self._by_lang[lang] = module.Extractor(gazetteer=self.gaz, **self.options) if module else None
+        return self._by_lang[lang]
 
     def extract(self, article):
-        lang = (article.lang or "az").lower()
-        if lang == "az":
-            return self.az.extract(article)
-        if lang not in self._others:
-            module = plugin(lang)
-            self._others[lang] = module.Extractor(gazetteer=self.gaz) if module is not None else None
-        other = self._others[lang]
-        return (other or self.az).extract(article)
+        return (self.for_language(article.lang) or self.for_language("az")).extract(article)

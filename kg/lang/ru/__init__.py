@@ -8,7 +8,7 @@ reference (``coref``), titles and relation constructions (``titles``,
 is data: ``data/lang/ru/*.yaml`` and the ``ru`` labels of
 ``data/gazetteers``. May import the ground floor (``kg.models``, ``kg.ids``,
 ``kg.vocab``, ``kg.config``, ``kg.errors``) and the extraction core
-(``kg.nlp``, ``kg.extract``); nothing above them.
+(``kg.extract``); nothing above them.
 """
 from .extractor import Extractor
 

@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from ...nlp.doc import DocState
+from ...extract.state import DocState
 from .morph import fold
 from .ner import RuUnit
 

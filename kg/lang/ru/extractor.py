@@ -1,11 +1,11 @@
 """Article (Russian) -> Extraction.
 
-1. sentences and tokens (``kg.nlp.text``: the same splitter as every language);
+1. sentences and tokens (``kg.extract.text``: the same splitter as every language);
 2. per sentence, units: titles, bodies, events, persons, gazetteer names
    (``ner``, ``persons``, ``names``), with pymorphy3 lemmas and cases;
 3. per sentence, references resolved (``coref``) and the relation rules of
    ``relations`` applied; entities and relations are kept in the shared
-   ``kg.nlp.doc.DocState``, so gazetteer entities get the same keys as in
+   ``kg.extract.state.DocState``, so gazetteer entities get the same keys as in
    Azerbaijani articles;
 4. finishing as for every language: low-confidence facts dropped, a
    title's default body dropped when the article says whom the person
@@ -16,10 +16,11 @@ the rules missed; the default is rules only (see the README for why).
 """
 from __future__ import annotations
 
+from ...extract.finish import MIN_CONFIDENCE, finish
+from ...extract.gazetteer import Gazetteer, default_gazetteer
+from ...extract.state import DocState
+from ...extract.text import split_sentences, tokenize
 from ...models import Article, Extraction
-from ...nlp.doc import DocState
-from ...nlp.gazetteer import Gazetteer, default_gazetteer
-from ...nlp.text import split_sentences, tokenize
 from .coref import Coreference
 from .lexicon import RuLexicon, default_lexicon
 from .names import russian_names
@@ -27,7 +28,6 @@ from .ner import SentenceAnalyzer
 from .persons import PersonFinder
 from .relations import RelationRules
 
-MIN_CONFIDENCE = 0.5
 HOME_BY_TLD = {"ru": "russia", "by": "belarus", "kz": "kazakhstan", "ua": "ukraine", "uz": "uzbekistan",
                "ge": "georgia", "am": "armenia", "tr": "turkey"}
 
@@ -45,16 +45,15 @@ class Extractor:
         self._natasha = None
 
     def home_country(self, article: Article) -> str:
-        """The outlet's country: Azerbaijan (the corpus kg is built for), unless the
-        article's address is in another country's domain."""
+        """The outlet's country: the lexicon's (Azerbaijan), unless the article's
+        address is in another country's domain."""
         url = (article.url or "").split("/")
         host = url[2] if len(url) > 2 else ""
-        return HOME_BY_TLD.get(host.rsplit(".", 1)[-1].lower(), "azerbaijan")
+        return HOME_BY_TLD.get(host.rsplit(".", 1)[-1].lower(), self.lex.core.home_country or "azerbaijan")
 
     def extract(self, article: Article) -> Extraction:
-        from ...extract import Extractor as Core  # the shared finishing step
         sentences = split_sentences(article.text)
-        state = DocState(article, self.gaz, self.lex)
+        state = DocState(article, self.gaz, self.lex.core)
         home = self.gaz.entries.get(self.home_country(article))
         state.home = state.from_entry(home) if home else None
         analyzer = SentenceAnalyzer(state, self.lex, self.names)
@@ -73,8 +72,7 @@ class Extractor:
                     state.mention(u, s.index, u.ref or "gazetteer")
             rules.sentence(s.index, units)
         rules.finish()
-        core = Core(self.gaz, min_confidence=self.min_confidence)
-        return core._finish(state, sentences)
+        return finish(state, sentences, self.min_confidence)
 
     def _natasha_persons(self, article: Article) -> set[tuple[int, int]]:
         """Character spans natasha's NER tags PER (loaded on first use)."""

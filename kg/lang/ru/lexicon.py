@@ -7,12 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from ...config import DATA_DIR
+from ...config import LANG_DATA_DIR
 from ...errors import ConfigError
-from ...nlp.lexicon import Title
+from ...extract.lexicon import Lexicon, Title, lexicon
 from .morph import fold
 
-LANG_DIR = DATA_DIR / "lang" / "ru"
+LANG_DIR = LANG_DATA_DIR / "ru"
 
 
 def _read(name: str, folder: Path = LANG_DIR) -> dict:
@@ -40,6 +40,7 @@ class RuLexicon:
     phrases: dict[str, list[tuple[str, ...]]]
     nouns: dict[str, set[str]]
     demonyms: dict[str, str]  # adjective lemma (or compound prefix) -> country id
+    core: Lexicon | None = None  # the core's view of the same files (titles, home country)
     country_deputies: set = field(default_factory=set)  # title words whose deputies are memberOf the country
     titles_by_first: dict[str, list[Title]] = field(default_factory=dict)
 
@@ -50,13 +51,10 @@ class RuLexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> RuLexicon:
+    core = lexicon("ru")
     td = _read("titles.yaml")
-    titles = [
-        Title(words=tuple(fold(w) for w in t["words"]), role=t["role"], owner=t.get("owner", "any"),
-              default=t.get("default", "none"), confidence=float(t.get("confidence", 0.7)),
-              body=t.get("body"), body_is_country=bool(t.get("body_is_country", False)))
-        for t in td["titles"]
-    ]
+    titles = [Title(tuple(fold(w) for w in t.words), t.role, t.owner, t.default, t.confidence, t.body,
+                    t.body_is_country) for t in core.titles]
     cues_raw = _read("cues.yaml")
     cues = {k: _words(v) for k, v in cues_raw.items() if isinstance(v, list)}
     phrases = {k: sorted((tuple(fold(x).split()) for x in v), key=len, reverse=True)
@@ -72,7 +70,7 @@ def default_lexicon() -> RuLexicon:
             if stem.endswith("ск"):
                 demonyms.setdefault(stem[:-2] + "о", country)  # азербайджано-, американо-
     return RuLexicon(
-        titles=titles, minister=td["minister"],
+        core=core, titles=titles, minister=td["minister"],
         deputy_words=[tuple(fold(w).split()) for w in td.get("deputy_words", [])],
         country_deputies={tuple(fold(w) for w in t) for t in td.get("country_deputies", [])},
         ranks=_words(td.get("ranks")), cues=cues, phrases=phrases, nouns=nouns, demonyms=demonyms,

@@ -1,6 +1,6 @@
 """Gazetteer names in Russian text, in any case form.
 
-The shared gazetteer (``kg.nlp.gazetteer``) holds each entry's ``ru`` name
+The shared gazetteer (``kg.extract.gazetteer``) holds each entry's ``ru`` name
 and its Cyrillic aliases. Here they are indexed by the lemmas of their
 words («Генеральная прокуратура Азербайджана» → генеральный · прокуратура ·
 азербайджан), and a text span matches when each of its words has that
@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ...nlp.gazetteer import Entry, Gazetteer
-from ...nlp.text import Token, tokenize
+from ...extract.gazetteer import Entry, Gazetteer
+from ...extract.text import Token, tokenize
 from .morph import fold, info, name_lemma
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -115,11 +114,9 @@ class RussianNames:
         return None
 
 
-@lru_cache(maxsize=4)
-def _cached(gaz_id: int, gaz: Gazetteer) -> RussianNames:
-    return RussianNames(gaz)
-
-
 def russian_names(gaz: Gazetteer) -> RussianNames:
-    """One index per gazetteer (built once, ~0.3 s)."""
-    return _cached(id(gaz), gaz)
+    """The Russian matcher of ``gaz``, built on first use (~0.3 s) and kept in ``gaz.matchers``."""
+    found = gaz.matchers.get("ru")
+    if found is None:
+        found = gaz.matchers["ru"] = RussianNames(gaz)
+    return found

@@ -1,6 +1,6 @@
 """Russian mentions, one sentence at a time: the units the relation rules read.
 
-A sentence becomes a list of units (``kg.nlp.doc.Unit`` with the word's
+A sentence becomes a list of units (``kg.extract.units.Unit`` with the word's
 lemmas): entity mentions, titles, words and punctuation.
 
 * gazetteer names in any case (``names.RussianNames``);
@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...nlp.doc import DocState, Unit
-from ...nlp.lexicon import Title
-from ...nlp.text import Token
+from ...extract.state import DocState
+from ...extract.units import Unit
+from ...extract.lexicon import Title
+from ...extract.text import Token
 from .lexicon import RuLexicon
 from .morph import WordInfo, fold, info, nominative
 from .names import RussianNames

@@ -23,7 +23,8 @@ import yaml
 
 from ...config import GAZETTEER_DIR
 from ...ids import entity_key
-from ...nlp.doc import DocState, PersonInfo
+from ...extract.state import DocState
+from ...extract.units import PersonInfo
 from .morph import female_name, fold, info, person_word_nominative
 from .ner import PREPOSITION_CASE, RuUnit
 from .translit import skeleton, to_latin

@@ -21,7 +21,7 @@ from the ontology (``kg.vocab.signatures``). The constructions:
 """
 from __future__ import annotations
 
-from ...nlp.doc import DocState
+from ...extract.state import DocState
 from ...vocab import signatures
 from .coref import Coreference
 from .morph import fold, info

@@ -3,7 +3,9 @@
 The body a title implies («генеральный прокурор России» → Генеральная
 прокуратура России, partOf Россия; «министр иностранных дел Турции» →
 Министерство иностранных дел Турции) is a gazetteer body when the
-gazetteer knows the name, else a new one. With no owner named, the
+gazetteer knows the name, else a new one: the core's
+``kg.extract.titles.implied_body`` decides, given the owner's genitive as
+the text wrote it; ministers' domain words are Russian and handled here. With no owner named, the
 title's default applies in an Azerbaijani outlet («Президент Ильхам Алиев»
 → Азербайджан, «генеральный прокурор Кямран Алиев» → the Prosecutor
 General's Office); the finishing step drops that guess when the article
@@ -11,6 +13,7 @@ says whom the person heads.
 """
 from __future__ import annotations
 
+from ...extract.titles import implied_body
 from .morph import fold
 from .ner import RuUnit
 
@@ -94,29 +97,13 @@ class TitleRules:
             st.country_of.setdefault(key, okey)
             self.r.rel(key, "partOf", okey, "partOf.title_owner", 0.75)
             return key, "minister"
-        if title.body and otype == "Country":
-            if title.body_is_country and okey != st.home:
-                return okey, "title"
-            if okey == st.home and title.default in st.gaz.entries:
-                body = st.from_entry(st.gaz.entries[title.default])
-            else:
-                name = title.body.format(country=self._genitive(okey, owner))
-                entry = names.find(name.split(), "Organization")
-                body = st.from_entry(entry) if entry is not None else st.entity("Organization", name)
-                st.country_of.setdefault(body, okey)
-            self.r.rel(body, "partOf", okey, "partOf.title_owner", 0.7)
-            return body, "title_body"
-        if okey is not None:
-            if title.owner == "country" and otype != "Country":
-                return None, ""
-            if title.owner == "org" and otype != "Organization":
-                return None, ""
-            return okey, "title"
-        if title.default == "home_country" and st.home:
-            return st.home, "title_default"
-        if title.default in st.gaz.entries and home_id and st.gaz.entries[title.default].country == home_id:
-            return st.from_entry(st.gaz.entries[title.default]), "title_default"
-        return None, ""
+        if okey is not None and title.owner == "org" and otype != "Organization":
+            return None, ""
+        imp = implied_body(st, title, okey, name_of=lambda key: self._genitive(key, owner),
+                           name_forms=lambda key: [self._genitive(key)])
+        if imp.part_of is not None:
+            self.r.rel(imp.body, "partOf", imp.part_of[0], imp.part_of[1], imp.part_of[2])
+        return imp.body, imp.rule
 
     def _genitive(self, key: str, unit=None) -> str:
         """The owner as the text wrote it (a genitive), else its name in the genitive."""

@@ -3,15 +3,14 @@
 Entries come from ``data/gazetteers/*.yaml`` and from every ``*.yaml`` in
 the folders listed in ``$KG_GAZETTEERS`` (``os.pathsep``-separated), so a
 user extends them without touching code; a user's entry with the same id
-replaces the bundled one. The matcher finds entries in tokenised text
-whatever their case suffix: every name's last word is indexed in all its
-inflected forms (``kg.nlp.morph.inflect``), and abbreviations with a
-hyphenated suffix (``BMT-nin``) are matched on their stem.
+replaces the bundled one. Entries carry labels in
+Azerbaijani, English and Russian; finding them in text is each language's
+matcher (``kg.lang.az.match`` indexes every inflected form), built once per
+gazetteer and kept in ``Gazetteer.matchers``.
 """
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,11 +22,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from ..config import GAZETTEER_DIR
 from ..errors import ConfigError
-from .morph import analyse, inflect
-from .normalize import lookup_key, lower
-from .text import Token, tokenize
+from ..normalize import lookup_key, lower
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _TYPES = {"Person", "Organization", "Country", "Place", "Event"}
 
 
@@ -37,8 +33,8 @@ class Entry:
     type: str
     az: str
     en: str | None = None
-    ru: str | None = None
     aliases: list[str] = field(default_factory=list)
+    ru: str | None = None
     wikidata: str | None = None
     country: str | None = None
     part_of: str | None = None
@@ -49,21 +45,13 @@ class Entry:
 
     def names(self) -> list[str]:
         out = [self.az]
-        if self.en:
-            out.append(self.en)
-        if self.ru:
-            out.append(self.ru)
+        out.extend(x for x in (self.en, self.ru) if x)
         out.extend(a for a in self.aliases if a)
         return list(dict.fromkeys(out))
 
-
-@dataclass(frozen=True)
-class Match:
-    entry: Entry
-    start: int  # token index
-    end: int  # token index, exclusive
-    case: str
-    name: str  # the gazetteer name that matched
+    def labels(self) -> dict[str, str]:
+        """Preferred label per language tag: az always, en and ru when known."""
+        return {lang: name for lang, name in (("az", self.az), ("en", self.en), ("ru", self.ru)) if name}
 
 
 def _as_list(value) -> list[str]:
@@ -114,8 +102,7 @@ class Gazetteer:
                 continue
             for path in sorted(folder.glob("*.yaml")):
                 self._load_file(path)
-        self._index: dict[tuple[str, ...], list[tuple[Entry, str, str]]] = {}
-        self._max_len = 1
+        self.matchers: dict[str, object] = {}  # per language: its matcher over these entries (built once)
         self.by_key: dict[str, list[Entry]] = {}
         self.by_adjective: dict[str, Entry] = {}
         self.by_head_title: dict[str, Entry] = {}
@@ -149,57 +136,10 @@ class Gazetteer:
                 self.by_key.setdefault(key, [])
                 if entry not in self.by_key[key]:
                     self.by_key[key].append(entry)
-            if _CYRILLIC.search(name):
-                continue  # Russian names are matched by kg.lang.ru, never by the Azerbaijani matcher
-            toks = [t for t in tokenize(name) if t.kind != "punct" or t.text in "&/"]
-            if not toks:
-                continue
-            words = [fold(t.low) for t in toks]
-            forms = {"nom": toks[-1].low} if _is_abbreviation(toks[-1].text) else inflect(toks[-1].text)
-            for case, form in forms.items():
-                self._index.setdefault(tuple(words[:-1] + [fold(form)]), []).append((entry, case, name))
-            self._max_len = max(self._max_len, len(words))
         for adj in entry.adjectives:
             self.by_adjective[adj] = entry
         for title in entry.head_titles:
             self.by_head_title.setdefault(title, entry)
-
-    # -- matching ----------------------------------------------------------
-    def match_at(self, tokens: list[Token], i: int) -> list[Match]:
-        """The longest gazetteer matches starting at token ``i`` (ties: all)."""
-        words: list[Token] = []
-        j = i
-        while j < len(tokens) and len(words) < self._max_len:
-            t = tokens[j]
-            if t.kind == "punct" and t.text not in "&/":
-                break
-            words.append(t)
-            j += 1
-        for n in range(len(words), 0, -1):
-            span = words[:n]
-            if not span[0].is_title and not span[0].text[:1].isdigit():
-                return []
-            lows = [fold(t.low) for t in span]
-            found = self._lookup(lows, span)
-            if found:
-                return [Match(e, i, i + n, case, name) for e, case, name in found]
-        return []
-
-    def _lookup(self, lows: list[str], span: list[Token]) -> list[tuple[Entry, str, str]]:
-        hits = list(self._index.get(tuple(lows), []))
-        if not hits:
-            for reading in analyse(span[-1].text)[1:]:
-                if reading.suffix and any(sep in span[-1].text for sep in "-’'"):
-                    for e, case, name in self._index.get(tuple(lows[:-1] + [fold(reading.lemma)]), []):
-                        if case == "nom":
-                            hits.append((e, reading.case, name))
-                    break
-        good = []
-        for entry, case, name in hits:
-            if _is_abbreviation(name) and not _text_is_upper(span):
-                continue  # "DİN" matches DİN, never "din"
-            good.append((entry, case, name))
-        return good
 
     # -- lookups -------------------------------------------------------------
     def find(self, name: str, etype: str | None = None) -> Entry | None:
@@ -214,29 +154,6 @@ class Gazetteer:
         if entry.type == "Country":
             return entry
         return self.entries.get(entry.country or "")
-
-
-_FOLD = str.maketrans({"ı": "i"})
-
-
-def fold(word: str) -> str:
-    """The matching form of a lower-cased word: dotless and dotted i are one
-    letter here, so "BRICS" matches "BRİCS" and "Interpol" matches "İnterpol"."""
-    return word.translate(_FOLD)
-
-
-def _is_abbreviation(name: str) -> bool:
-    if " " in name.strip():
-        return False
-    core = name.split("-")[0]
-    letters = [c for c in core if c.isalpha()]
-    return 2 <= len(letters) <= 7 and all(c.isupper() for c in letters)
-
-
-def _text_is_upper(span: list[Token]) -> bool:
-    core = span[-1].text.split("-")[0].split("’")[0].split("'")[0]
-    letters = [c for c in core if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import lower
+from ...normalize import lower
 
 VOWELS = set("aıoueəiöü")
 BACK = set("aıou")

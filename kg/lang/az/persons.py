@@ -10,10 +10,11 @@ name they abbreviate when exactly one fits.
 """
 from __future__ import annotations
 
-from ..ids import entity_key
-from .doc import DocState, PersonInfo, Sent, Unit
+from ...extract.state import DocState
+from ...extract.units import PersonInfo, Sent, Unit
+from ...ids import entity_key
+from ...normalize import lookup_key, lower
 from .morph import analyse
-from .normalize import lookup_key, lower
 
 _PERSON_CASES = {"nom", "gen", "dat", "acc", "com", "abl", "loc"}
 _BUFFERED = ("nın", "nin", "nun", "nün", "ya", "yə", "yla", "ylə")
@@ -80,14 +81,19 @@ class PersonResolver:
                 return _restore(word, r.lemma), r.case
             if r.case == "com" and r.suffix in ("la", "lə") and r.lemma[-1:] not in "aıoueəiöü" and len(r.lemma) > 3:
                 return _restore(word, r.lemma), r.case
-        nxt = s.tokens[u.j].low if u.j < len(s.tokens) else ""
+        j = u.j
+        if j < len(s.tokens) and s.tokens[j].text == "(":  # "Endrü Şoferin (ABŞ) himayəsi": look past the bracket
+            close = next((x for x in range(j, min(len(s.tokens), j + 6)) if s.tokens[x].text == ")"), None)
+            j = close + 1 if close is not None else j
+        nxt = s.tokens[j].low if j < len(s.tokens) else ""
         if nxt in ("qəbul", "təbrik", "salamlayıb", "qarşılayıb"):
             acc = sorted((r for r in readings[1:] if r.case == "acc"), key=lambda r: -len(r.lemma))
             if acc:  # "Orbanı" -> Orban (a consonant-final name is the likelier reading)
                 return _restore(word, acc[0].lemma), acc[0].case
         # 4. a name followed by a word that governs a genitive
         if nxt in ("rəhbərlik", "başçılıq", "dəvəti", "səfəri", "rəhbərliyi", "başçılığı", "iştirakı", "sədrliyi",
-                   "daxil", "təşəbbüsü", "adından", "fikrincə", "sözlərinə"):
+                   "daxil", "təşəbbüsü", "adından", "fikrincə", "sözlərinə", "himayəsi", "himayəsində",
+                   "təşkilatçılığı", "təqdimatında", "çıxışında"):
             for r in readings[1:]:
                 if r.case == "gen":
                     return _restore(word, r.lemma), r.case

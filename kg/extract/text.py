@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Sentence
-from .normalize import lower
+from ..normalize import lower
 
 UPPER = "A-ZƏÖÜŞÇĞİÂÎÛА-ЯЁ"
 _ABBREVIATIONS = {"dr", "prof", "akad", "cən", "məs", "s", "b", "və s", "i", "e", "mr", "ms", "mrs", "st", "gen"}
@@ -54,12 +54,47 @@ class Token:
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_TERMINATED = regex.compile(r"[.!?…:;\"”»’)]\s*$")
+_SOFT_WRAPS = 3  # unterminated line ends in one paragraph that make it a hard-wrapped one
+
+
+def logical_lines(text: str) -> list[tuple[int, str]]:
+    """The text's lines with hard wraps undone: (offset, line), where a line
+    may hold newlines. A line break is a wrap, not a boundary, when the line
+    before it does not end a sentence and either the next line starts in
+    lower case or the paragraph (lines between blank lines) has several such
+    breaks — a paragraph wrapped at a fixed width. A headline without a full
+    stop above its story stays its own line."""
+    raw = text.split("\n")
+    offsets, pos = [], 0
+    for line in raw:
+        offsets.append(pos)
+        pos += len(line) + 1
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(raw):
+        j = i
+        while j < len(raw) and raw[j].strip():
+            j += 1  # raw[i:j] is one paragraph
+        open_ends = [k for k in range(i, j - 1) if not _TERMINATED.search(raw[k])]
+        wrapped = len(open_ends) >= _SOFT_WRAPS
+        start = i
+        for k in range(i, j):
+            nxt = raw[k + 1] if k + 1 < j else ""
+            soft = k + 1 < j and k in open_ends and (wrapped or nxt.lstrip()[:1].islower())
+            if not soft:
+                out.append((offsets[start], text[offsets[start]:offsets[k] + len(raw[k])]))
+                start = k + 1
+        if j == i:
+            out.append((offsets[i], raw[i]))
+            j = i + 1
+        i = j
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
+    for line_start, line in logical_lines(text):
         if not line.strip():
             continue
         start = 0

@@ -1,68 +1,27 @@
-"""The working state of one article while it is being read.
+"""The working state of one article while it is being read, in any language.
 
 ``DocState`` holds the entities found so far (by key), their mentions, the
 relations, and what later sentences refer back to: the people introduced
-(with their titles, for "Nazir", "Baş prokuror", "həmkarı"), the last
-foreign country ("bu ölkə"), the salient event ("tədbirdə"), the visitor
-("qonaq"). ``Unit`` is one element of an analysed sentence: an entity
-mention, a title, a plain word or a punctuation mark.
+(with their titles), the bodies and their countries, abbreviations defined
+in the text, the home country of the outlet. ``relate`` is the one door
+for facts: it keeps a relation only when the ontology's domain and range
+allow its entity types (``kg.vocab.signatures``), orders symmetric ones,
+and keeps the best-supported evidence of a repeated fact.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..ids import entity_key
 from ..models import Article, Entity, Mention, Relation
+from ..normalize import lookup_key
+from ..vocab import relations as relation_properties
+from ..vocab import signatures
 from .gazetteer import Entry, Gazetteer
-from .lexicon import Lexicon, Title
-from .normalize import lookup_key
-from .text import Token
+from .lexicon import Lexicon
+from .units import PersonInfo, Unit
 
 
-@dataclass
-class Unit:
-    kind: str  # ent | title | word | punct
-    i: int  # first token (index in the sentence)
-    j: int  # token after the last
-    start: int  # character offsets in the article
-    end: int
-    text: str
-    low: str
-    case: str = "nom"
-    key: str | None = None
-    etype: str | None = None
-    title: Title | None = None
-    owner: str | None = None  # for titles: the entity key of the owner
-    body: str | None = None  # for titles: the entity key of the implied body
-    ref: str | None = None  # how the entity was found (gazetteer, name, coref...)
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
-
-
-@dataclass
-class PersonInfo:
-    key: str
-    name: str
-    surname: str
-    first: str
-    roles: list[tuple[tuple[str, ...], str | None]] = field(default_factory=list)  # (title words, owner key)
-    country: str | None = None  # the country the person is from, when known
-
-
-@dataclass
-class Sent:
-    index: int
-    start: int
-    text: str
-    tokens: list[Token]
-    units: list[Unit] = field(default_factory=list)
-
-
-def lower_has_vowel(word: str, vowels) -> bool:
-    from .normalize import lower
-    return any(c in vowels for c in lower(word))
+def symmetric() -> frozenset[str]:
+    return frozenset(name for name, info in relation_properties().items() if info.symmetric)
 
 
 class DocState:
@@ -80,9 +39,10 @@ class DocState:
         self.key_entry: dict[str, Entry] = {}  # entity key -> gazetteer entry
         self.country_of: dict[str, str] = {}  # entity key of a body -> key of its country
         self.mention_count: dict[str, int] = {}
-        home = gaz.find("Azərbaycan", "Country") if article.lang == "az" else None
-        self.home: str | None = self.from_entry(home) if home else None
+        home = gaz.entries.get(lex.home_country or "")
+        self.home: str | None = self.from_entry(home) if home is not None else None
         self.home_used = False
+        self._symmetric = symmetric()
 
     # -- entities ------------------------------------------------------------
     def from_entry(self, entry: Entry) -> str:
@@ -90,14 +50,10 @@ class DocState:
         if key:
             return key
         key = entity_key(entry.type, entry.az)
-        labels = {"az": entry.az}
-        if entry.en:
-            labels["en"] = entry.en
-        if entry.ru:
-            labels["ru"] = entry.ru
+        labels = entry.labels()
         self.entities[key] = Entity(
             key=key, type=entry.type, name=entry.az, lang="az", labels=labels,
-            aliases=[a for a in entry.aliases if a not in (entry.az, entry.en, entry.ru)],
+            aliases=[a for a in entry.aliases if a not in labels.values()],
             wikidata=entry.wikidata,
         )
         self.entry_keys[entry.id] = key
@@ -130,28 +86,6 @@ class DocState:
                 ent.aliases.append(a)
                 have.add(lookup_key(a))
 
-    def genitives(self, key: str) -> list[str]:
-        """The entity's names in the genitive: "Qazaxıstanın", "Birləşmiş Ərəb Əmirliklərinin", "BƏƏ-nin"."""
-        from .morph import VOWELS, inflect, last_vowel
-        from .ner import capitalize_like
-        out = []
-        for label in self.entities[key].all_labels():
-            words = label.split()
-            if not words or len(label) > 60 or label.isascii() and not label.isupper():
-                continue
-            last = words[-1]
-            if last.isupper():
-                v = last_vowel(last[-1:])
-                if v is None:
-                    continue  # "ABŞ": its suffix depends on how it is read aloud
-                out.append(f"{label}-n{'ı' if v in 'aı' else 'u' if v in 'ou' else 'ü' if v in 'öü' else 'i'}n")
-                continue
-            if lower_has_vowel(last, VOWELS):
-                gen = inflect(last).get("gen")
-                if gen:
-                    out.append(" ".join(words[:-1] + [capitalize_like(last, gen)]))
-        return list(dict.fromkeys(out))
-
     def etype(self, key: str | None) -> str | None:
         ent = self.entities.get(key or "")
         return ent.type if ent else None
@@ -165,9 +99,9 @@ class DocState:
     # -- relations -----------------------------------------------------------
     def relate(self, s: str | None, p: str, o: str | None, sentence: int, rule: str, confidence: float,
                sspan: tuple[int, int] | None = None, ospan: tuple[int, int] | None = None) -> None:
-        if not s or not o or s == o:
+        if not s or not o or s == o or not self.allows(p, s, o):
             return
-        if p in ("met", "cooperatesWith") and s > o:
+        if p in self._symmetric and s > o:
             s, o, sspan, ospan = o, s, ospan, sspan
         index = (s, p, o)
         if index in self._relation_index:
@@ -179,7 +113,17 @@ class DocState:
         self._relation_index[index] = len(self.relations)
         self.relations.append(Relation(s, p, o, sentence, sspan, ospan, rule, confidence))
 
+    def allows(self, p: str, s: str | None, o: str | None) -> bool:
+        """The ontology admits ``p`` between these entities' types."""
+        return signatures()[p].allows(self.etype(s), self.etype(o))
+
     def has(self, s: str, p: str, o: str) -> bool:
-        if p in ("met", "cooperatesWith") and s > o:
+        if p in self._symmetric and s > o:
             s, o = o, s
         return (s, p, o) in self._relation_index
+
+    def drop(self, keep) -> None:
+        """Keep only the relations ``keep(relation)`` accepts (a document-level
+        convention undoing what sentence-level rules could not know)."""
+        self.relations = [r for r in self.relations if keep(r)]
+        self._relation_index = {(r.subject, r.predicate, r.object): i for i, r in enumerate(self.relations)}

@@ -11,10 +11,11 @@ committee named. Each resolved word becomes an entity unit with
 """
 from __future__ import annotations
 
-from .doc import DocState, Sent, Unit
+from ...extract.state import DocState
+from ...extract.units import Sent, Unit
+from ...normalize import lookup_key, lower
 from .morph import analyse
-from .ner import head_reading, strip_case
-from .normalize import lookup_key, lower
+from .ner.forms import head_reading, is_rank, strip_case
 
 
 class Coreference:
@@ -192,7 +193,7 @@ class Coreference:
         """The story's event a generic noun points to: one whose name has that
         noun, else the event mentioned most often (ties: the latest)."""
         counts = self.st.mention_count
-        named = [k for k in self.events if lemma in lookup_key(self.st.entities[k].name)]
+        named = [k for k in self.events if lookup_key(lemma) in lookup_key(self.st.entities[k].name)]
         pool = named or (self.events if lemma in ("tədbir", "iclas", "vebinar", "seminar", "sammit", "forum",
                                                    "konfrans", "sessiya", "toplantı") else [])
         if not pool:
@@ -221,7 +222,7 @@ class Coreference:
         u = units[a]
         b = a + 1
         while b < len(units) and (units[b].text == "," or units[b].kind == "title"
-                                  or units[b].kind == "word" and self.st.lex.is_rank(units[b].text)):
+                                  or units[b].kind == "word" and is_rank(self.st.lex, units[b].text)):
             b += 1
         nxt = units[b] if b < len(units) else None
         if nxt is not None and nxt.kind == "ent" and nxt.etype == "Person":
