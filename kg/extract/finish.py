@@ -2,8 +2,9 @@
 
 What every language does last: facts below the confidence floor go; a
 title's guessed owner gives way to the owner the article states; only the
-entities that are mentioned or take part in a fact stay; one mention per
-span.
+entities that take part in a fact stay, with their mentions (a place named
+in passing is not part of a graph of relations — the annotation guide's
+graph is the same); one mention per span.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ MIN_CONFIDENCE = 0.5
 def finish(state: DocState, sentences: list[Sentence], min_confidence: float = MIN_CONFIDENCE) -> Extraction:
     relations = without_overridden_defaults(
         [r for r in state.relations if r.confidence >= min_confidence], state)
-    used = {m.entity for m in state.mentions} | {r.subject for r in relations} | {r.object for r in relations}
+    used = {r.subject for r in relations} | {r.object for r in relations}  # the graph holds the entities of its facts
     entities = {k: e for k, e in state.entities.items() if k in used}
     mentions, spans = [], set()
     for m in state.mentions:  # one mention per span (a delegation repeats its leader's span)

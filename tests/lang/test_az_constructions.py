@@ -232,3 +232,78 @@ def test_a_council_whose_meeting_is_the_event_is_no_body_of_its_own(extractor):
             "Sədrlik MDB Dövlət Başçıları Şurasına keçib.")
     f = facts(extractor, text)
     assert not any(p == "partOf" and "Şura" in s_ for s_, p, _ in f), f
+
+
+# --- meetings and cooperation ------------------------------------------------------------
+
+def test_receiving_an_ambassadors_credentials_is_meeting_the_ambassador(extractor):
+    f = facts(extractor, "Prezident İlham Əliyev Fransanın yeni səfiri Jan Dupontun etimadnaməsini qəbul edib.")
+    assert ("İlham Əliyev", "met", "Jan Dupont") in f
+    assert ("Jan Dupont", "memberOf", "Fransa") in f
+
+
+def test_a_conflict_between_two_countries_is_no_cooperation(extractor):
+    f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında baş vermiş qarşıdurma ilə əlaqədar bəyanat verib.")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+    f = facts(extractor, "Nazir Vüqar Nəsibli İran ilə İsrail arasında əməkdaşlığı müzakirə edib.")
+    assert ("İran", "cooperatesWith", "İsrail") in f
+
+
+def test_a_name_before_its_visit_with_the_destination_between_is_genitive(extractor):
+    text = "Çin nümayəndəsi Li Vanqın ölkəmizə səfəri çərçivəsində görüş keçirilib."
+    assert "Li Vanq" in names(extractor, text, "Person")
+    assert ("Li Vanq", "visited", "Azərbaycan") in facts(extractor, text)
+
+
+def test_an_ambassador_to_two_countries_belongs_to_the_sending_one(extractor):
+    f = facts(extractor, "Azərbaycanın Vatikan və Portuqaliyadakı səfiri Rauf Qasımlı etimadnaməsini təqdim edib.")
+    assert ("Rauf Qasımlı", "memberOf", "Azərbaycan") in f
+    assert ("Rauf Qasımlı", "memberOf", "Vatikan") not in f
+
+
+def test_countries_of_a_joint_commission_cooperate(extractor):
+    f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyasının iclası keçirilib.")
+    assert {("Türkiyə", "cooperatesWith", "Azərbaycan"), ("Azərbaycan", "cooperatesWith", "Gürcüstan"),
+            ("Türkiyə", "cooperatesWith", "Gürcüstan")} <= f
+    f = facts(extractor, "Ankarada Türkiyə, Azərbaycan və Gürcüstan futbol komandalarının turniri keçirilib.")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+
+
+# --- universities ------------------------------------------------------------------------
+
+def test_a_list_of_titled_names_shares_the_owner_of_its_first_title(extractor):
+    text = ("Bakı Dövlət Universitetinin rektoru, akademik Rauf Qasımlı, tədris işləri üzrə prorektor, "
+            "professor Leyla Kərimova, Fizika kafedrasının müdiri, dosent Tural Həsənli konfransda iştirak ediblər.")
+    f = facts(extractor, text)
+    assert ("Rauf Qasımlı", "heads", "Bakı Dövlət Universiteti") in f
+    assert ("Leyla Kərimova", "memberOf", "Bakı Dövlət Universiteti") in f
+    assert ("Tural Həsənli", "heads", "Fizika kafedrası") in f
+
+
+def test_a_plural_head_inside_a_name_does_not_end_it(extractor):
+    text = "Avrasiya Universitetlər Assosiasiyasının prezidenti Pyotr Orlov çıxış edib."
+    assert "Avrasiya Universitetlər Assosiasiyası" in names(extractor, text, "Organization")
+
+
+def test_a_city_before_a_state_university_is_part_of_its_name(extractor):
+    text = "Moskva Dövlət Universitetində konfrans keçirilib. MDU-nun rektoru Pyotr Orlov çıxış edib."
+    assert ("Pyotr Orlov", "heads", "Moskva Dövlət Universiteti") in facts(extractor, text)
+
+
+def test_cooperating_as_a_verb_with_a_partner_in_brackets(extractor):
+    f = facts(extractor, "Azərbaycan Milli Elmlər Akademiyası Türkiyənin Qazi Universiteti (QU) ilə elm sahəsində "
+                         "əməkdaşlıq edəcək.")
+    assert any(p == "cooperatesWith" and "Qazi Universiteti" in o for s_, p, o in f if s_ ==
+               "Azərbaycan Milli Elmlər Akademiyası")
+
+
+def test_a_modifier_noun_before_an_event_head_is_part_of_the_head(extractor):
+    text = "Türk Dövlətləri Təşkilatının növbədənkənar Zirvə toplantısı Şuşada keçiriləcək."
+    events = names(extractor, text, "Event")
+    assert any(e.endswith("Zirvə toplantısı") for e in events), events
+    assert not any(e.endswith("Zirvə") for e in events), events
+
+
+def test_an_event_name_ends_where_another_events_name_ends(extractor):
+    text = "Bakıda Qazaxıstan Mədəniyyəti Günləri sərgi ilə başa çatıb."
+    assert not any("sərgi" in e for e in names(extractor, text, "Event"))

@@ -35,6 +35,10 @@ class PersonResolver:
     def __init__(self, state: DocState):
         self.st = state
         self.particles = state.lex.particles
+        nouns = state.lex.nouns
+        self.governs_accusative = set(nouns["governs_accusative"])  # "Orbanı qəbul edib"
+        self.governs_genitive = set(nouns["governs_genitive"])  # "Əliyevin dəvəti", "Şoferin himayəsi"
+        self.possessed_visit = tuple(nouns["possessed_visit"])
         self.suffixes = sorted(state.gaz.surname_suffixes, key=len, reverse=True)
 
     def resolve(self, sents: list[Sent]) -> None:
@@ -86,14 +90,13 @@ class PersonResolver:
             close = next((x for x in range(j, min(len(s.tokens), j + 6)) if s.tokens[x].text == ")"), None)
             j = close + 1 if close is not None else j
         nxt = s.tokens[j].low if j < len(s.tokens) else ""
-        if nxt in ("qəbul", "təbrik", "salamlayıb", "qarşılayıb"):
+        if nxt in self.governs_accusative:
             acc = sorted((r for r in readings[1:] if r.case == "acc"), key=lambda r: -len(r.lemma))
             if acc:  # "Orbanı" -> Orban (a consonant-final name is the likelier reading)
                 return _restore(word, acc[0].lemma), acc[0].case
         # 4. a name followed by a word that governs a genitive
-        if nxt in ("rəhbərlik", "başçılıq", "dəvəti", "səfəri", "rəhbərliyi", "başçılığı", "iştirakı", "sədrliyi",
-                   "daxil", "təşəbbüsü", "adından", "fikrincə", "sözlərinə", "himayəsi", "himayəsində",
-                   "təşkilatçılığı", "təqdimatında", "çıxışında"):
+        ahead = [t.low for t in s.tokens[j:j + 3]]  # "Hao Pingin ölkəmizə səfəri": a place may stand between
+        if nxt in self.governs_genitive or any(w.startswith(self.possessed_visit) for w in ahead):
             for r in readings[1:]:
                 if r.case == "gen":
                     return _restore(word, r.lemma), r.case

@@ -37,6 +37,7 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
         self.no_izafet = set(nouns["adjectives_without_izafet"])
         self.name_words = set(nouns["name_words"])
         self.local_body_nouns = set(nouns["local_body_nouns"])
+        self.standalone_units = nouns["standalone_units"]
         self.summit_phrases = {tuple(x.split()) for x in nouns["summit_phrases"]}
         self.held_participles = {c for c in self.lex.cues["held_verbs"] if " " not in c and c.endswith(("ən", "an", "miş", "mış"))}
         self._clause: tuple[int, int] | None = None
@@ -66,9 +67,9 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
         for k in range(n):
             if taken[k] is None and toks[k].kind == "word" and toks[k].is_title:
                 head = head_reading(toks[k].text, self.org_heads)
-                if head is not None and lower(toks[k].text) in self.org_heads and k + 1 < n \
-                        and taken[k + 1] is None and toks[k + 1].is_title:
-                    continue  # "Federasiya Şurası": Federasiya only modifies the head that follows
+                if head is not None and k + 1 < n and taken[k + 1] is None and toks[k + 1].is_title and (
+                        lower(toks[k].text) in self.org_heads or head_reading(toks[k + 1].text, self.org_heads)):
+                    continue  # "Federasiya Şurası", "Universitetlər Assosiasiyası": it modifies the head that follows
                 if head is not None:
                     place(self._compose_org(sent, k, head, taken))
         for unit in self._persons(sent, taken):

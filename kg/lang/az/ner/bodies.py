@@ -54,13 +54,17 @@ class BodyMixin:
         while m >= 0 and taken[m] is None:
             w = toks[m]
             if w.kind == "word" and (w.text[:1].isupper() or w.text[:1].isdigit()):
-                if w.low in self.not_names and not (w.low in self.name_words and i < k and m > 0) \
+                named_before = m > 0 and (taken[m - 1] is not None or toks[m - 1].is_title)
+                if w.low in self.not_names and not (w.low in self.name_words and (i < k or named_before) and m > 0) \
                         or has_case(w.text):
                     break
+                if w.low in self.gaz.first_names and m + 1 < k and self._surname_like(toks[m + 1].text):
+                    break  # "Abel Məhərrəmova Avrasiya ... Assosiasiyası": a person, then the name
                 ev = head_reading(w.text, self.event_heads)
                 if ev is not None and ev[0] != lower(w.text):
                     break  # "Parlament Forumu və ...": another name ends here
-                if any(r.lemma in self.org_heads and r.case != "nom" for r in analyse(w.text)):
+                inner_head = head_reading(w.text, self.org_heads, plural=True)
+                if inner_head is not None and inner_head[1] != "nom":
                     break  # "Federal Məclisi | Federasiya Şurası": the owner's name ends here
                 i = m
                 m -= 1
@@ -104,8 +108,8 @@ class BodyMixin:
         and the name, the place's tokens join the name (and stop being a place)."""
         toks = sent.tokens
         n = i - 1 if i > 0 and taken[i - 1] is None and toks[i - 1].low in self.local_body_nouns else i
-        if n == i and not (toks[i].low in self.local_body_nouns and i < k):
-            return i
+        if n == i and not i < k:
+            return i  # "Ağcabədi rayon İcra Hakimiyyəti", "Moskva Dövlət Universiteti": named with the place
         place = taken[n - 1] if n > 0 else None
         if place is None or place.kind != "ent" or place.etype != "Place" or place.case != "nom":
             return i
@@ -249,6 +253,15 @@ class BodyMixin:
             while b >= 0 and out[b].kind == "word" and steps < 6:
                 b -= 1
                 steps += 1
+            if steps and (b < 0 or out[b].kind == "punct") and out[b + 1].text[:1].isupper() \
+                    and lower(head[0]).startswith(tuple(self.standalone_units)):
+                # ", Nanomaterialların kimyəvi fizikası kafedrasının müdiri": a unit named on its own
+                body = join_words([sent.text[out[b + 1].start - sent.start:out[a - 1].end - sent.start], head[0]])
+                key = self.st.entity("Organization", body, [])
+                out[b + 1:a + 1] = [self._span_unit(sent, out[b + 1], u, "ent", key=key, etype="Organization",
+                                                    case=head[1], ref="unit")]
+                a = b + 2
+                continue
             if b < 0 or out[b].kind != "ent" or out[b].etype != "Organization" or out[b].case not in ("gen", "nom") \
                     or steps == 0 or any(w.low in self.not_bodies for w in out[b + 1:a + 1]):
                 a += 1

@@ -5,7 +5,7 @@ import regex
 
 from ....extract.units import Sent, Unit
 from ....normalize import lower
-from ..morph import inflect
+from ..morph import analyse, inflect
 from .forms import (
     capitalize_like,
     genitive_chain,
@@ -25,6 +25,10 @@ class EventMixin:
         while a < len(out):
             u = out[a]
             head = head_reading(u.text, self.event_heads, plural=True) if u.kind == "word" else None
+            nxt = out[a + 1] if a + 1 < len(out) else None
+            if head is not None and nxt is not None and nxt.kind == "word" and \
+                    head_reading(nxt.text, self.event_heads, plural=True) is not None:
+                head = None  # "Zirvə toplantısı": the first noun only modifies the head that follows
             if head is None:
                 a += 1
                 continue
@@ -98,7 +102,7 @@ class EventMixin:
         while b >= 0:
             x = out[b]
             if x.kind in ("ent", "abbr") and x.etype in ("Organization", "Country", "Event") \
-                    and x.case in ("gen", "nom", "dat"):
+                    and x.case in ("gen", "nom", "dat") and not (x.etype == "Event" and x.case != "gen"):
                 if x.kind == "abbr":  # "Şurasının (DİNŞ) iclası": the owner stands before the bracket
                     e = b - 1
                     while e >= 0 and out[e].text != "(":
@@ -129,6 +133,8 @@ class EventMixin:
                     b = c
                     continue
                 break
+            if x.text[:1].isupper() and self._named_event_head(x.text):
+                break  # "Qazaxıstan Mədəniyyəti Günləri | sərgi": another event's name ends here
             inside = first < a and out[first].text[:1].isupper() and b > 0
             capital = x.text[:1].isupper() and (x.low not in self.not_names or inside)  # "Dövlət Başçıları"
             if x.low in self.event_modifiers or is_ordinal(x.text) or capital and not has_case(x.text):
@@ -186,3 +192,13 @@ class EventMixin:
             unit.held_in = [place]
             unit.inner = [place]
         return first, unit
+
+    def _named_event_head(self, word: str) -> bool:
+        """The word ends a name of its own: an event head with the izafet
+        possessive, in the nominative ("Günləri", "Forumu"), unlike a bare
+        modifier ("Zirvə toplantısı") or a genitive owner ("Konfransının")."""
+        for r in analyse(word):
+            lemma = r.lemma[:-3] if r.lemma[-3:] in ("lar", "lər") else r.lemma
+            if r.case == "poss" and (lemma in self.event_heads or r.lemma in self.event_heads):
+                return True
+        return False

@@ -7,7 +7,7 @@ the whole document afterwards (``kg.lang.az.persons``), since "Əliyevin" and
 from __future__ import annotations
 
 from ....extract.units import Sent, Unit
-from ....normalize import lookup_key, lower
+from ....normalize import lookup_key, lower, upper
 from ..match import Match
 from ..morph import analyse
 from .forms import (
@@ -101,11 +101,23 @@ class NameMixin:
                     toks[k - 1].kind == "initial" or lower(toks[k - 1].text) in self.gaz.first_names):
                 k += 1
                 continue  # "Rövşən Nəcəf", "R. Nəcəf": a surname, not the city
-            key = self.st.from_entry(m.entry)
+            key = self._acronym_of_named(toks[k].text, m.entry.type) if m.end - m.start == 1 else None
+            key = key or self.st.from_entry(m.entry)
             out.append(self._unit(sent, m.start, m.end, "ent", key=key, etype=m.entry.type,
                                   case=simple_case(m.case), ref="gazetteer"))
             k = m.end
         return out
+
+    def _acronym_of_named(self, word: str, etype: str) -> str | None:
+        """An acronym stands for the body of those initials the article named
+        before, rather than the gazetteer's: after "Moskva Dövlət Universiteti",
+        "MDU-nun rektoru" is its rector, not Mingəçevir's."""
+        acronym = strip_case(word)[0]
+        if not is_abbr(acronym) or not acronym.isupper():
+            return None
+        found = [k for k, e in self.st.entities.items() if e.type == etype and len(e.name.split()) == len(acronym)
+                 and "".join(w[:1] for w in e.name.split()).upper() == upper(acronym)]
+        return found[-1] if len(found) == 1 and lower(self.st.entities[found[-1]].name) != lower(acronym) else None
 
     @staticmethod
     def _choose(matches: list[Match]) -> Match:

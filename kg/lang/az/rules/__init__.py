@@ -37,10 +37,13 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self.genitive_only_kinds = set(state.lex.nouns["genitive_only_kinds"])
         self.council_heads = [lookup_key(x) for x in state.lex.nouns["council_heads"]]
         self.meeting_councils: set[str] = set()
+        self.deputy_words = tuple(state.lex.nouns["deputy_words"])
 
     # ------------------------------------------------------------------
     def sentence(self, sent: Sent, units: list[Unit]) -> None:
         self.sent = sent
+        self.list_owner: Unit | None = None  # the owner of the titles of a list of names in this sentence
+        self.list_end: int | None = None
         self.units = units
         self.words = [u.low for u in units]
         self._delegations()

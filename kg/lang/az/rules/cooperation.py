@@ -13,12 +13,15 @@ class CooperationRules:
     def _cooperation(self) -> None:
         units = self.units
         nouns = self.cues["cooperation_nouns"]
-        coop_at = [a for a, u in enumerate(units) if u.kind == "word" and starts_with_cue(u.low, nouns)]
+        coop_at = [a for a, u in enumerate(units) if u.kind == "word" and starts_with_cue(u.low, nouns)
+                   and u.low not in self.cues["not_cooperation"]]  # "ilə əlaqədar": in connection with
         if not coop_at:
             return
         # "A ilə B arasında ... əməkdaşlıq", "A və B arasında"
         for a, u in enumerate(units):
-            if u.low in ("arasında", "arasındakı") and any(0 < c - a <= 14 or (-4 <= c - a < 0) for c in coop_at):
+            conflict = any(x.low.startswith(tuple(self.cues["conflict_nouns"])) for x in units[a + 1:a + 4])
+            if u.low in ("arasında", "arasındakı") and not conflict and \
+                    any(0 < c - a <= 14 or (-4 <= c - a < 0) for c in coop_at):
                 pair = self._between_args(a, BODIES + ("Person",))
                 pair = [self._body(x) for x in pair]
                 pair = [x for x in pair if x is not None]
@@ -62,6 +65,14 @@ class CooperationRules:
                     if first:
                         self.rel(first[-1] if first[-1].case == "gen" else first[0], "cooperatesWith", partner,
                                  "cooperatesWith.with", 0.75)
+        # "A B ilə (... sahəsində) əməkdaşlıq edəcək/edir": the subject cooperates with the partner
+        for c in coop_at:
+            if c + 1 < len(units) and units[c + 1].low.startswith(("edəcək", "edir", "edib", "edəcəklər", "edirlər")):
+                partners = [x for x in units[:c] if is_arg(x, BODIES) and x.case == "com"]
+                subject = self._subject(c, BODIES)
+                for partner in partners[-1:]:
+                    if subject is not None and subject.key != partner.key:
+                        self.rel(subject, "cooperatesWith", partner, "cooperatesWith.verb", 0.75)
         # "ölkələrimiz arasında", "iki ölkə arasında"
         for a, u in enumerate(units):
             if u.ref == "pair" and any(0 < c - a <= 8 for c in coop_at):

@@ -81,6 +81,11 @@ class EventRules:
                 if len(countries) >= 2:
                     for c in countries:
                         self.rel(c, "participatedIn", u, "participatedIn.named", 0.7)
+                    if any(w.endswith(tuple(self.cues["joint_suffixes"])) for w in u.low.split()):
+                        # "Türkiyə, Azərbaycan və Gürcüstan parlamentlərarası komissiyası": they cooperate
+                        for i, c in enumerate(countries):
+                            for d in countries[i + 1:]:
+                                self.rel(c, "cooperatesWith", d, "cooperatesWith.joint_body", 0.7)
 
     def _taking_part(self) -> None:
         """"A-nın E-də iştirakı" and "E-də iştirakı çərçivəsində A ...": the

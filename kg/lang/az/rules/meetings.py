@@ -56,7 +56,8 @@ class MeetingRules:
     def _ilə(self) -> None:
         """A unit followed by "ilə" is comitative; "tərəfindən" marks the agent."""
         for a, u in enumerate(self.units[:-1]):
-            nxt = self.units[a + 1].low
+            after = self._past_brackets(a + 1)  # "Səlcuq Universiteti (SU) ilə"
+            nxt = self.units[after].low if after < len(self.units) else ""
             if u.kind == "ent" and u.case == "nom":
                 if nxt == "ilə":
                     u.case = "com"
@@ -102,6 +103,9 @@ class MeetingRules:
         a, ph = self._find_any(cues["receive_verbs"])
         if a != -1:
             objects = [u for u in units[:a] if is_arg(u, ("Person", "Organization")) and u.case == "acc"]
+            credentials = set(cues["credentials"])  # "A B-nin etimadnaməsini qəbul edib": A received B
+            objects += [u for i, u in enumerate(units[:a - 1]) if is_arg(u, ("Person",)) and u.case == "gen"
+                        and units[i + 1].low in credentials]
             if objects:
                 subject = self._subject(units.index(objects[0]), ("Person",)) or self._implied_subject()
                 for o in objects:

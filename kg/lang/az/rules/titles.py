@@ -39,6 +39,11 @@ class TitleRules:
             title = t.title
             if person is None:
                 continue
+            if owner_unit is None and title.owner == "org" and not title.body and self._listed_after(a):
+                owner_unit = self.list_owner  # "BDU-nun rektoru A, tədris işləri üzrə prorektor B": the same body
+            elif owner_unit is not None:
+                self.list_owner = owner_unit
+            self.list_end = units.index(person)
             body, body_rule = self._title_body(t, owner_unit)
             info = st.persons.get(person.key)
             if info is not None:
@@ -52,10 +57,19 @@ class TitleRules:
             if title.role == "none" or body is None:
                 continue
             role = title.role
-            if "müavin" in t.low or "vitse" in t.low or "köməkçi" in t.low or self.branch:
+            if any(w in t.low for w in self.deputy_words) or self.branch:
                 role = "memberOf"
             conf = title.confidence if owner_unit is not None else title.confidence - 0.1
             self.rel(person, role, body, f"{role}.{body_rule}", conf)
+
+    def _listed_after(self, a: int) -> bool:
+        """The title at ``a`` continues a list of titled names ("..., prorektor,
+        professor B"): only commas, ranks and lower-case words since the last name."""
+        if self.list_owner is None or self.list_end is None or self.list_end >= a:
+            return False
+        between = self.units[self.list_end + 1:a]
+        return bool(between) and between[0].text == "," and len(between) <= 6 and all(
+            x.kind in ("word", "punct", "title") and not x.text[:1].isupper() for x in between)
 
     def _title_person(self, a: int) -> Unit | None:
         """The name the title stands before (ranks and further titles may intervene)."""
@@ -128,6 +142,9 @@ class TitleRules:
                 return u
             if u.kind == "ent" and u.etype == "Country" and u.case == "locadj":
                 b -= 1  # "Azərbaycanın Portuqaliyadakı səfiri"
+                while b >= 1 and units[b].text in self.conjunctions and units[b - 1].kind == "ent" \
+                        and units[b - 1].etype == "Country" and units[b - 1].case == "nom":
+                    b -= 2  # "Azərbaycanın Vatikan və Portuqaliyadakı səfiri": one suffix for both posts
                 continue
             if u.kind == "ent" and u.etype in ("Place", "Country") and u.case == "loc" and posted:
                 b -= 1  # "Türkiyənin Azərbaycanın Gəncə şəhərində baş konsulu": where the post is
