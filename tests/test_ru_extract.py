@@ -37,8 +37,9 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
 
 
 def names(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    ex = extract(extractor, text)
-    return {(e.type, _label(ex, k)) for k, e in ex.entities.items()}
+    """Every entity mentioned (the graph keeps only those taking part in a fact)."""
+    state, _ = extractor.read(Article(id="t", text=text, lang="ru"))
+    return {(state.entities[m.entity].type, _label(state, m.entity)) for m in state.mentions}
 
 
 def has(found: set, s: str, p: str, o: str) -> bool:

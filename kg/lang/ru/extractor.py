@@ -52,6 +52,11 @@ class Extractor:
         return HOME_BY_TLD.get(host.rsplit(".", 1)[-1].lower(), self.lex.core.home_country or "azerbaijan")
 
     def extract(self, article: Article) -> Extraction:
+        state, sentences = self.read(article)
+        return finish(state, sentences, self.min_confidence)
+
+    def read(self, article: Article) -> tuple[DocState, list]:
+        """The article's working state before the finishing step: every mention, every fact."""
         sentences = split_sentences(article.text)
         state = DocState(article, self.gaz, self.lex.core)
         home = self.gaz.entries.get(self.home_country(article))
@@ -72,7 +77,7 @@ class Extractor:
                     state.mention(u, s.index, u.ref or "gazetteer")
             rules.sentence(s.index, units)
         rules.finish()
-        return finish(state, sentences, self.min_confidence)
+        return state, sentences
 
     def _natasha_persons(self, article: Article) -> set[tuple[int, int]]:
         """Character spans natasha's NER tags PER (loaded on first use)."""
