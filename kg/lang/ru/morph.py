@@ -206,7 +206,7 @@ def person_word_nominative(word: str, case: str, female: bool | None = None) -> 
     for end in _MASC_ENDINGS.get(case, ()):
         if low.endswith(end) and len(low) > len(end) + 2:
             base = word[: -len(end)]
-            if end in ("я", "ю", "ем") and base[-1:] not in "иеаоуй":
+            if end in ("я", "ю", "ем") and base[-1:] not in "иеаоуйжшчщц":
                 return base + "ь"
             return base
     return word

@@ -72,6 +72,7 @@ class SentenceAnalyzer:
         self.weak_events = lex.nouns["weak_event_heads"]
         self.stops = lex.nouns["name_stops"]
         self.drop = lex.nouns["event_drop"]
+        self.compound_events = {e for e in self.event_heads if len(e) > 4 and " " not in e} - self.weak_events
 
     # ------------------------------------------------------------------
     def analyse(self, toks: list[Token], persons, extra: set | None = None) -> list[RuUnit]:
@@ -400,8 +401,9 @@ class SentenceAnalyzer:
     def _event(self, i: int) -> RuUnit | None:
         toks = self.toks
         h = self._np_start(i)
-        if h is None or not self.lemmas(h) & self.event_heads:
-            return None
+        if h is None or not (self.lemmas(h) & self.event_heads or any(
+                lem.endswith(e) and len(lem) > len(e) + 2 for lem in self.lemmas(h) for e in self.compound_events)):
+            return None  # «медиафорум», «бизнес-форум» end in an event head
         mods = toks[i:h]
         ordinal = any(t.text[:1].isdigit() or _ROMAN.match(t.text) for t in mods)
         j, owner = self._complement(h + 1)

@@ -74,6 +74,7 @@ class PersonFinder:
         self.lex = lex
         self.endings = sorted(lex.nouns["surname_endings"], key=len, reverse=True)
         self.not_names = lex.nouns["not_names"]
+        self.patronymics = lex.nouns.get("patronymic_words", set())
         self.by_surname: dict[str, str] = {}  # folded nominative surname -> person key
         self.known = azerbaijani_first_names()
 
@@ -173,6 +174,9 @@ class PersonFinder:
         toks = an.toks
         case, female = self._case(an, run, units)
         words = [person_word_nominative(toks[x].text, case, female) for x in run]
+        if run[-1] + 1 < len(toks) and fold(toks[run[-1] + 1].text) in self.patronymics:
+            run = run + [run[-1] + 1]  # «Эльшад Мирбашир оглу»
+            words.append(toks[run[-1]].text)
         name = " ".join(words)
         key = self.register(name)
         return an.span_unit("ent", run[0], run[-1] + 1, key=key, etype="Person", case=case, ref="name")

@@ -114,7 +114,7 @@ class RelationRules:
         for a, u in enumerate(units[:stop]):
             if u.kind == "word" and u.lemma_in(self.cues["delegation"]):
                 b, e = self.find_phrase("led_by", a + 1)
-                if b == a + 1:
+                if b != -1 and b <= a + 3:  # «Парламентская делегация Азербайджана во главе с X»
                     lead = self.after(e, ("Person",))
                     if lead is not None:
                         self.leader = lead
@@ -213,6 +213,9 @@ class RelationRules:
                 elif n != -1 or a > 0 and units[a - 1].lemma_in(self.cues["met_nouns"]):
                     self._met_together(a)  # «A и B провели переговоры»
                     continue
+            elif u.lemma_in({"обсудить", "обсуждать"}):
+                self._met_together(a, 0.7)  # «A и B обсудили сотрудничество»
+                continue
             elif self.has(u, "receive_verbs") and not (a + 1 < len(units) and units[a + 1].lemma_in({"участие"})):
                 cand = self.after(a + 1, ("Person", "Organization"), 6)
                 led = a + 1 < len(units) and units[a + 1].lemma_in(self.cues["delegation"])
@@ -247,13 +250,13 @@ class RelationRules:
                 if self.st.country_of.get(target.key, None) != self.st.home:
                     self.coref.visitor = self.coref.visitor or target.key
 
-    def _met_together(self, a: int) -> None:
+    def _met_together(self, a: int, conf: float = 0.8) -> None:
         subjects = self._agents_before(a)
         people = [x for x in subjects if x.etype == "Person"]
         for i, x in enumerate(people):
             for y in people[i + 1:]:
                 if x.key != y.key:
-                    self.rel(x, "met", y, "met.together", 0.8)
+                    self.rel(x, "met", y, "met.together", conf)
 
     def _met_cue(self, u: RuUnit, a: int) -> bool:
         nxt = fold(self.units[a + 1].text) if a + 1 < len(self.units) else ""
@@ -453,12 +456,23 @@ class RelationRules:
                 if pair:  # «развитие отношений Азербайджана и Казахстана»
                     self.rel(pair[0], "cooperatesWith", pair[1], "cooperatesWith.of", 0.8)
             if self.has(u, "agreement_nouns"):
+                signed = next((b for b in range(max(0, a - 3), a) if self.has(units[b], "sign_verbs")), None)
+                if signed is not None:  # «A и B подписали меморандум»
+                    parties = [x for x in self._bodies_before(signed)]
+                    if len(parties) >= 2:
+                        self.rel(parties[0], "cooperatesWith", parties[1], "cooperatesWith.signed", 0.85)
                 for b in range(max(0, a - 8), a):
                     if fold(units[b].text) == "между":
                         pair = self._pair(b + 1, bodies)
                         if pair:  # «между A и B подписан меморандум»
                             self.rel(pair[0], "cooperatesWith", pair[1], "cooperatesWith.agreement", 0.85)
                         break
+
+    def _bodies_before(self, a: int) -> list[RuUnit]:
+        for b in range(a):
+            if is_ent(self.units[b], ("Country", "Organization")) and self.units[b].case == "nomn":
+                return self.listing(b, ("Country", "Organization"))
+        return []
 
     def _pair(self, b: int, types) -> tuple | None:
         units = self.units
