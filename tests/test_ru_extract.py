@@ -393,3 +393,44 @@ def test_any_text_gives_a_valid_extraction(extractor, text):
         assert r.predicate in known and r.subject in ex.entities and r.object in ex.entities
     for line in to_jsonl(ex):
         assert line.startswith("{")
+
+
+# --- more constructions ------------------------------------------------------------------------
+
+def test_signed_by_two_parties(extractor):
+    t = triples(extractor, "Азербайджан и Европейский союз подписали меморандум о партнерстве в области энергетики.")
+    assert has(t, "Азербайджан", "cooperatesWith", "Европейский союз")
+    t = triples(extractor, "Министр подписал приказ.")
+    assert not any(p == "cooperatesWith" for _, p, _ in t)
+
+
+def test_a_phone_call_is_not_a_meeting(extractor):
+    t = triples(extractor, "Президент Ильхам Алиев провел телефонный разговор с президентом Франции Луи Мартеном.")
+    assert not any(p == "met" for _, p, _ in t)
+    assert has(t, "Луи Мартен", "heads", "Франция")
+
+
+def test_staying_on_a_visit(extractor):
+    t = triples(extractor, "Министр обороны Тахир Рустамов, находящийся с официальным визитом в Турции, "
+                           "встретился с министром национальной обороны Турции Джемалем Акыном.")
+    assert has(t, "Тахир Рустамов", "visited", "Турция")
+    assert has(t, "Тахир Рустамов", "met", "Джемаль Акын")
+
+
+def test_a_delegation_named_with_its_country_and_leader(extractor):
+    t = triples(extractor, "Парламентская делегация Азербайджана во главе с вице-спикером Милли Меджлиса "
+                           "Ниязи Гасановым приняла участие в осенней сессии ПАСЕ в Страсбурге.")
+    assert has(t, "Ниязи Гасанов", "memberOf", "Милли Меджлис")
+    assert has(t, "Ниязи Гасанов", "participatedIn", "осенняя сессия ПАСЕ")
+    assert has(t, "осенняя сессия ПАСЕ", "heldIn", "Страсбург")
+
+
+def test_patronymic_word_stays_in_the_name(extractor):
+    n = names(extractor, "Депутат Милли Меджлиса Эльмар Гасым оглу выступил в Баку.")
+    assert ("Person", "Эльмар Гасым оглу") in n
+
+
+def test_two_ministers_who_discussed_met(extractor):
+    t = triples(extractor, "Министр образования Азербайджана Ровшан Велиев и министр образования Турции "
+                           "Юсуф Кара обсудили сотрудничество.")
+    assert has(t, "Ровшан Велиев", "met", "Юсуф Кара")
