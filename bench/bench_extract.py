@@ -27,12 +27,17 @@ from kg.lang import Extractor  # noqa: E402
 from kg.models import Article  # noqa: E402
 
 
-def load(corpus: Path) -> list[Article]:
+# Held out from everyone's tuning: never read here (quality or speed).
+SEALED = {"law-17", "law-18", "law-19", "law-21", "law-26", "law-27", "intl-28", "en-12", "en-13", "en-16",
+          "ru-12", "ru-14", "ru-16"}
+
+
+def load(corpus: Path, lang: str = "az") -> list[Article]:
     out = []
     for path in sorted((corpus / "dev").glob("*.txt")):
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        if meta.get("lang") == "az":
-            out.append(Article(id=path.stem, text=path.read_text(encoding="utf-8"), lang="az"))
+        if meta.get("lang") == lang and (lang == "az" or path.stem not in SEALED):
+            out.append(Article(id=path.stem, text=path.read_text(encoding="utf-8"), lang=lang))
     return out
 
 
@@ -50,8 +55,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--lang", default="az", help="az (all dev articles, as before) or en (the unsealed ones)")
     args = ap.parse_args()
-    articles = load(args.corpus)
+    articles = load(args.corpus, args.lang)
     t0 = time.perf_counter()
     extractor = Extractor()
     load_s = time.perf_counter() - t0
@@ -63,7 +69,12 @@ def main() -> int:
         spec = importlib.util.spec_from_file_location("score", args.corpus / "score.py")
         score = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(score)
-        res = score.score(args.corpus / "dev", out, lang="az")
+        gold = Path(tmp) / "gold"
+        gold.mkdir()
+        for a in articles:
+            for ext in ("txt", "json"):
+                (gold / f"{a.id}.{ext}").symlink_to((args.corpus / "dev" / f"{a.id}.{ext}").resolve())
+        res = score.score(gold, out, lang=args.lang)
     print(f"{'predicate':16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for p, v in res["per_predicate"].items():
         print(f"{p:16} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} {v['tp']:4} {v['fp']:4} {v['fn']:4}")
@@ -78,6 +89,7 @@ def main() -> int:
     n = len(articles)
     chars = sum(len(a.text) for a in articles)
     base = timed(baseline, articles, args.runs)
+    extractor.extract(articles[0])  # the language's plug-in loads on first use
     full = timed(extractor.extract, articles, args.runs)
     print()
     print(f"articles: {n} ({chars / n:.0f} characters on average); gazetteers and patterns load once in {load_s:.2f} s")

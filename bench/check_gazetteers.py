@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from kg.normalize import lookup_key  # noqa: E402
 
 
-TYPES = {"Country", "Place", "Organization", "Event"}
+TYPES = {"Country", "Place", "Organization", "Event", "Person"}
 COMMON_KEYS = {"id", "type", "az", "en", "ru", "aliases", "wikidata"}
 REQUIRED = ["id", "type", "az", "en", "aliases"]
 TYPE_KEYS = {
@@ -33,6 +33,7 @@ TYPE_KEYS = {
     "Place": {"country", "kind"},
     "Organization": {"country", "part_of", "head_titles", "kind"},
     "Event": {"held_in", "organized_by"},
+    "Person": {"country"},
 }
 PLACE_KINDS = {"city", "region", "venue"}
 ORG_KINDS = {
@@ -101,9 +102,6 @@ def check_entity(e: dict, where: str, rep: Report) -> bool:
         if not is_str(e[k]):
             rep.error(f"{where}: '{k}' must be a non-empty string, got {e[k]!r}")
             ok = False
-    if "ru" in e and not is_str(e["ru"]):
-        rep.error(f"{where}: 'ru' must be a non-empty string, got {e['ru']!r}")
-        ok = False
     if not isinstance(e["aliases"], list):
         rep.error(f"{where}: 'aliases' must be a list")
         ok = False
@@ -112,6 +110,9 @@ def check_entity(e: dict, where: str, rep: Report) -> bool:
             if not is_str(a):
                 rep.error(f"{where}: alias {a!r} is not a non-empty string (YAML boolean/number?)")
                 ok = False
+    if "ru" in e and not is_str(e["ru"]):
+        rep.error(f"{where}: 'ru' must be a non-empty string, got {e['ru']!r}")
+        ok = False
     if "wikidata" in e and e["wikidata"] is not None:
         if not (isinstance(e["wikidata"], str) and QID_RE.match(e["wikidata"])):
             rep.error(f"{where}: wikidata {e['wikidata']!r} is not a QID")
@@ -259,7 +260,7 @@ def main(argv: list[str]) -> int:
                 rep.error(f"{fname}: {e['type']} canonical az name {e[k]!r} of '{e['id']}' clashes with '{canon[key]}'")
             canon.setdefault(key, e["id"])
         own: set[str] = set()
-        for label in [e["az"], e["en"], *e["aliases"]]:
+        for label in [e["az"], e["en"], *([e["ru"]] if e.get("ru") else []), *e["aliases"]]:
             lk = lookup_key(label)
             if not lk:
                 rep.error(f"{fname}: {e['id']}: label {label!r} is empty after normalising")
@@ -269,7 +270,7 @@ def main(argv: list[str]) -> int:
         dup = [a for a, n in Counter(lookup_key(a) for a in e["aliases"]).items() if n > 1]
         if dup:
             rep.warn(f"{fname}: {e['id']}: aliases repeat (after normalising): {dup}")
-        canon_keys = {lookup_key(e["az"]), lookup_key(e["en"])}
+        canon_keys = {lookup_key(e["az"]), lookup_key(e["en"]), *([lookup_key(e["ru"])] if e.get("ru") else [])}
         same = [a for a in e["aliases"] if lookup_key(a) in canon_keys]
         if same:
             rep.warn(f"{fname}: {e['id']}: aliases that only repeat the az/en name: {same}")

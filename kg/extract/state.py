@@ -58,6 +58,10 @@ class DocState:
         )
         self.entry_keys[entry.id] = key
         self.key_entry[key] = entry
+        if entry.type == "Person" and key not in self.persons:
+            # a known person: titles and a bare surname find them as they find a name read in the text
+            own = labels.get(self.article.lang, entry.az).split()
+            self.persons[key] = PersonInfo(key=key, name=" ".join(own), surname=own[-1], first=own[0])
         country = self.gaz.country_of(entry) if entry.type != "Country" else None
         if country is not None:
             self.country_of[key] = self.from_entry(country)

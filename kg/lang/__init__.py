@@ -20,7 +20,8 @@ def plugin(code: str):
     if not code or not code.isascii() or not code.isalpha():
         return None
     try:
-        return importlib.import_module(f"{__name__}.{code.lower()}")
+        module = importlib.import_module(f"{__name__}.{code.lower()}")
+        return module if hasattr(module, "Extractor") else None  # kg.lang.detect is no language
     except ModuleNotFoundError as err:
         if err.name == f"{__name__}.{code.lower()}":
             return None
@@ -30,8 +31,8 @@ def plugin(code: str):
 class Extractor:
     """Every language kg reads, behind one ``extract(article)``: the article's
     ``lang`` picks the plug-in (``kg.lang.<code>``). Plug-ins are built on
-    first use and share one gazetteer. For now a language without a plug-in
-    goes to the Azerbaijani extractor."""
+    first use and share one gazetteer. A language without a plug-in gives
+    no facts (``supports`` tells the caller, which reports it)."""
 
     def __init__(self, gazetteer=None, **options):
         from ..extract.gazetteer import default_gazetteer
@@ -47,5 +48,15 @@ class Extractor:
             self._by_lang[lang] = module.Extractor(gazetteer=self.gaz, **self.options) if module else None
         return self._by_lang[lang]
 
+    def supports(self, lang: str | None) -> bool:
+        return self.for_language(lang) is not None
+
     def extract(self, article):
-        return (self.for_language(article.lang) or self.for_language("az")).extract(article)
+        """The article's facts; an article in a language kg has no plug-in for
+        gives its sentences and no facts (the Azerbaijani rules are not run on it)."""
+        ex = self.for_language(article.lang)
+        if ex is None:
+            from ..extract.text import split_sentences
+            from ..models import Extraction
+            return Extraction(article=article, sentences=split_sentences(article.text))
+        return ex.extract(article)

@@ -307,3 +307,72 @@ def test_a_modifier_noun_before_an_event_head_is_part_of_the_head(extractor):
 def test_an_event_name_ends_where_another_events_name_ends(extractor):
     text = "Bakıda Qazaxıstan Mədəniyyəti Günləri sərgi ilə başa çatıb."
     assert not any("sərgi" in e for e in names(extractor, text, "Event"))
+
+
+# --- prosecutors, courts, ombudsmen ---------------------------------------------------------
+
+def test_a_meeting_held_with_a_partner_is_a_meeting_of_the_subject(extractor):
+    f = facts(extractor, "Ombudsman Leyla Kərimova Avropa Şurasının komissarı Anna Keller ilə videokonfrans formatında "
+                         "görüş keçirib.")
+    assert ("Leyla Kərimova", "met", "Anna Keller") in f
+    assert ("Leyla Kərimova", "heads", "İnsan Hüquqları üzrə Müvəkkil (Ombudsman) Aparatı") in f
+
+
+def test_a_passive_meeting_waits_for_its_host_in_the_next_sentence(extractor):
+    f = facts(extractor, "Baş Prokurorluqda Gürcüstanın Baş prokuroru Levan Beridze ilə görüş keçirilib. "
+                         "Görüşdə Baş prokuror Rauf Qasımlı əməkdaşlığın vacibliyini vurğulayıb.")
+    assert ("Rauf Qasımlı", "met", "Levan Beridze") in f
+    f = facts(extractor, "Baş Prokurorluqda Gürcüstanın Baş prokuroru Levan Beridze ilə görüş keçirilib.")
+    assert not any(p == "met" for _, p, _ in f)
+
+
+def test_a_plural_body_noun_before_an_event_head_belongs_to_the_event(extractor):
+    f = facts(extractor, "Ali Məhkəmənin sədri Rauf Qasımlı Strasburqda keçirilən Avropa Məhkəmələri Forumunda "
+                         "iştirak edib.")
+    assert ("Rauf Qasımlı", "participatedIn", "Avropa Məhkəmələri Forumu") in f
+    assert ("Avropa Məhkəmələri Forumu", "heldIn", "Strasburq") in f
+
+
+def test_organising_as_an_active_verb_with_coordinated_organisers(extractor):
+    f = facts(extractor, "Bakıda “Yaşıl Enerji” mövzusunda beynəlxalq konfrans keçirilib. "
+                         "Konfransı Energetika Nazirliyi və Dünya Bankı birgə təşkil edib.")
+    assert sorted(o for _, p, o in f if p == "organizedBy") == ["Dünya Bankı", "Energetika Nazirliyi"]
+
+
+def test_a_home_official_meeting_abroad_visits_the_place(extractor):
+    f = facts(extractor, "Xarici işlər naziri Vüqar Nəsibli Brüsseldə NATO-nun Baş katibi Anna Keller ilə görüşüb.")
+    assert ("Vüqar Nəsibli", "visited", "Brüssel") in f
+    assert ("Anna Keller", "visited", "Brüssel") not in f
+    f = facts(extractor, "Xarici işlər naziri Vüqar Nəsibli Bakıda NATO-nun Baş katibi Anna Keller ilə görüşüb.")
+    assert not any(p == "visited" and s_ == "Vüqar Nəsibli" for s_, p, _ in f)
+
+
+def test_a_name_with_a_hyphenated_particle_is_whole(extractor):
+    text = "İSESCO-nun baş direktoru Əbdülkərim Osman əl-Həmədi çıxış edib."
+    assert "Əbdülkərim Osman əl-Həmədi" in names(extractor, text, "Person")
+
+
+def test_every_named_subject_of_a_plural_verb_takes_part(extractor):
+    text = ("Bakıda Avropa Enerji Forumu keçirilib. Nazir Rauf Qasımlı və xanımı, UNESCO-nun xoşməramlı səfiri "
+            "Leyla Kərimova forumda iştirak ediblər.")
+    f = facts(extractor, text)
+    assert {("Rauf Qasımlı", "participatedIn", "Avropa Enerji Forumu"),
+            ("Leyla Kərimova", "participatedIn", "Avropa Enerji Forumu")} <= f
+
+
+def test_a_bare_season_word_between_owner_and_head_is_part_of_the_event(extractor):
+    text = ("Rauf Qasımlının sədrliyi ilə Kollegiyanın iclası keçirilib. Deputat Tural Həsənli Vyanada keçirilən "
+            "ATƏT Parlament Assambleyasının qış sessiyasında iştirak edib.")
+    f = facts(extractor, text)
+    assert ("Tural Həsənli", "participatedIn", "ATƏT Parlament Assambleyasının qış sessiyası") in f
+    assert ("ATƏT Parlament Assambleyasının qış sessiyası", "heldIn", "Vyana") in f
+    assert not any(p == "participatedIn" and s_ == "Tural Həsənli" and "Kollegiya" in o for s_, p, o in f)
+
+
+def test_two_leaders_co_chairing_a_council_named_after_their_countries(extractor):
+    text = ("Dünən Bakıda Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurasının ilk iclası keçirilib. "
+            "İclasa Prezident İlham Əliyev və Macarıstanın Baş naziri Viktor Orban həmsədrlik ediblər.")
+    f = facts(extractor, text)
+    event = "Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurasının iclası"
+    assert {(event, "cochairedBy", "İlham Əliyev"), (event, "cochairedBy", "Viktor Orban"),
+            (event, "heldIn", "Bakı"), ("Azərbaycan", "cooperatesWith", "Macarıstan")} <= f

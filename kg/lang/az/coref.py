@@ -165,11 +165,13 @@ class Coreference:
                     self._become(u, cands[0].key, "Person", "surname", _plain(r.case))
                     return
         # generic event nouns: "tədbirdə", "iclasda", "Vebinarın"
-        nxt_event = a > 0 and units[a - 1].low in ("növbəti", "gələcək", "sonrakı", "əvvəlki", "ötən", "keçən")
+        nxt_event = a > 0 and units[a - 1].low in ("növbəti", "gələcək", "sonrakı", "əvvəlki", "ötən", "keçən") or (
+            a > 0 and units[a - 1].kind == "ent" and units[a - 1].etype in ("Organization", "Country")
+            and units[a - 1].case == "gen")  # "X-in iclasında": that body's own meeting, not the story's event
         for r in readings:
             if nxt_event:
                 break  # "komissiyanın növbəti toplantısı": another event
-            if r.lemma in self.event_refs and self.events and r.case in ("loc", "gen", "nom", "poss+gen", "poss+loc", "poss"):
+            if r.lemma in self.event_refs and self.events and r.case in ("loc", "gen", "nom", "dat", "poss+gen", "poss+loc", "poss+dat", "poss"):
                 key = self._event_like(r.lemma)
                 if key:
                     self._become(u, key, "Event", "event-ref", _plain(r.case))

@@ -68,7 +68,8 @@ class SentenceAnalyzer(NameMixin, TitleMixin, BodyMixin, EventMixin):
             if taken[k] is None and toks[k].kind == "word" and toks[k].is_title:
                 head = head_reading(toks[k].text, self.org_heads)
                 if head is not None and k + 1 < n and taken[k + 1] is None and toks[k + 1].is_title and (
-                        lower(toks[k].text) in self.org_heads or head_reading(toks[k + 1].text, self.org_heads)):
+                        lower(toks[k].text) in self.org_heads or head_reading(toks[k + 1].text, self.org_heads)
+                        or head_reading(toks[k + 1].text, self.event_heads, plural=True)):
                     continue  # "Federasiya Şurası", "Universitetlər Assosiasiyası": it modifies the head that follows
                 if head is not None:
                     place(self._compose_org(sent, k, head, taken))

@@ -63,7 +63,7 @@ class EventMixin:
             head_text = capitalize_like(u.text, head[0])
             full = join_words([text, head_text]).strip()
             plain = regex.sub(r"\s*\([^()]{1,12}\)", "", full)
-            plain = regex.sub(r"\bnövbəti\s+", "", plain)
+            plain = regex.sub(r"\b(?:növbəti|ilk)\s+", "", plain)  # "the next/first meeting of X" is X's meeting
             aliases = [full] if full != plain else []
             if owner is not None and owner.key and first is owner:
                 rest = self._name_text(sent, out, start + 1, a, skip)
@@ -97,7 +97,7 @@ class EventMixin:
         abbreviation in brackets ("(MDB)"), and ends at its owner: a body,
         country or event named before it ("ATƏT-in", "GUAM",
         "Müstəqil Dövlətlər Birliyi (MDB)")."""
-        first, owner, b, lower_run = a, None, a - 1, 0
+        first, owner, b, lower_run, bare = a, None, a - 1, 0, False
         self._clause = None
         while b >= 0:
             x = out[b]
@@ -109,7 +109,7 @@ class EventMixin:
                         e -= 1
                     if e > 0 and out[e - 1].kind == "ent":
                         return e - 1, e - 1
-                if lower_run and not genitive_chain(out[b + 1:first]):
+                if lower_run and not (bare or genitive_chain(out[b + 1:first])):
                     break
                 return self._owners_owner(out, b), b
             if x.text == ")":  # "(MDB)" inside the name
@@ -141,6 +141,9 @@ class EventMixin:
                 first, lower_run = b, 0
             elif capital:
                 first, lower_run = b, 0  # "Konfransının", "Şurasının": a word of the name with its case
+            elif not x.text[:1].isupper() and b == a - 1 and b > 0 and out[b - 1].kind == "ent" \
+                    and out[b - 1].case == "gen" and len(analyse(x.text)) == 1:
+                lower_run, bare = lower_run + 1, True  # "ATƏT PA-nın qış sessiyası": one bare modifier
             elif not x.text[:1].isupper() and lower_run < 5 and (lower_run or genitive_chain([x])):
                 lower_run += 1  # tentative: kept only if the owner or a capitalised word follows
             else:

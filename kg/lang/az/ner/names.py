@@ -164,6 +164,9 @@ class NameMixin:
             elif t.kind == "word" and t.low in particles and run and j + 1 < len(toks) and \
                     toks[j + 1].text[:1].isupper():
                 run.append(j)
+            elif t.kind == "word" and run and "-" in t.text and t.low.split("-")[0] in particles \
+                    and t.text.split("-", 1)[1][:1].isupper():
+                run.append(j)  # "Əbdüləziz Osman əl-Tuveycri"
             elif t.kind == "word" and is_roman(t.text) and run:
                 run.append(j)
             else:

@@ -63,6 +63,8 @@ class RelationExtractor(TitleRules, MeetingRules, VisitRules, EventRules, Cooper
         self._organized()
         self._frames()
         self._cooperation()
+        self._named_partners()
+        self._abroad()
         if subject is not None and self.st.etype(subject.key) == "Person":
             self.coref.last_subject = subject.key
             if self.protagonist is None:

@@ -35,18 +35,7 @@ class CooperationRules:
         # "Azərbaycan-ABŞ ikitərəfli münasibətləri"
         for a, u in enumerate(units):
             if u.kind == "word" and "-" in u.text and u.text[:1].isupper() and any(0 < c - a <= 3 for c in coop_at):
-                parts = u.text.split("-")
-                keys = []
-                for part in parts:
-                    base = part
-                    entry = self.st.gaz.find(base, "Country") or self.st.gaz.find(base, "Organization")
-                    if entry is None:
-                        for r in analyse(part):
-                            entry = self.st.gaz.find(r.lemma, "Country")
-                            if entry:
-                                break
-                    if entry is not None:
-                        keys.append(self.st.from_entry(entry))
+                keys = self._compound(u.text)
                 for i, x in enumerate(keys):
                     for y in keys[i + 1:]:
                         self.rel(x, "cooperatesWith", y, "cooperatesWith.compound", 0.8)
@@ -121,3 +110,27 @@ class CooperationRules:
                 return r.object
         return None
 
+    def _compound(self, word: str) -> list[str]:
+        """The bodies and countries of a hyphenated compound: "Azərbaycan-ABŞ" -> both."""
+        keys = []
+        for part in word.split("-"):
+            entry = self.st.gaz.find(part, "Country") or self.st.gaz.find(part, "Organization")
+            if entry is None:
+                entry = next((e for r in analyse(part) if (e := self.st.gaz.find(r.lemma, "Country"))), None)
+            if entry is not None:
+                keys.append(self.st.from_entry(entry))
+        return keys if len(keys) == len(word.split("-")) else []
+
+    def _named_partners(self) -> None:
+        """"Azərbaycan-Macarıstan Strateji Tərəfdaşlıq Şurası", "Azərbaycan-İordaniya
+        Hökumətlərarası Komissiyasının iclası": a body or meeting named after two
+        countries is their cooperation."""
+        for u in self.units:
+            if u.kind != "ent" or u.etype not in ("Event", "Organization") or u.ref == "event-ref":
+                continue
+            for word in u.text.split()[:2]:
+                if "-" in word and word[:1].isupper():
+                    keys = [k for k in self._compound(word.rstrip(",;")) if self.st.etype(k) == "Country"]
+                    for i, x in enumerate(keys if len(keys) >= 2 else []):
+                        for y in keys[i + 1:]:
+                            self.rel(x, "cooperatesWith", y, "cooperatesWith.named_pair", 0.75)

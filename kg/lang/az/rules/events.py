@@ -48,6 +48,10 @@ class EventRules:
                 else:
                     subj = self._subject(units.index(event), AGENTS)
                     people = [subj] if subj else []
+                    if subj is not None and units[a + 1].low.endswith(("lər", "lar")):
+                        # "A və xanımı, X-in səfiri B sessiyada iştirak ediblər": every named subject
+                        people = [x for x in units[units.index(subj):units.index(event)]
+                                  if is_arg(x, ("Person",)) and x.case == "nom"] or people
                 if purpose and not people:
                     after = [x for x in units[a + 2:a + 14] if is_arg(x, ("Person",))]
                     people = after[:1]
@@ -159,6 +163,7 @@ class EventRules:
     # -- organizedBy / cochairedBy / chairedBy ---------------------------------
     def _organized(self) -> None:
         units = self.units
+        self._organized_active()
         for a, u in enumerate(units):
             if u.low != "tərəfindən" and not (u.low.startswith(("təşkilatçılığ", "həmsədrliy", "sədrliy"))
                                             and a + 1 < len(units) and units[a + 1].low in ("ilə", "altında")):
@@ -206,6 +211,29 @@ class EventRules:
                 continue
             for ag in agents:
                 self.rel(event, pred, ag, rule, 0.85)
+
+    def _organized_active(self) -> None:
+        """"E-ni A və B (birgə) təşkil edib", "A E-ni təşkil edib": the subjects organised
+        the event in the accusative (or the story's event, referred to)."""
+        units = self.units
+        verbs = tuple(self.cues["organize_verbs"])
+        for a, u in enumerate(units[1:], 1):
+            if u.low in ("həmsədrlik", "sədrlik") and a + 1 < len(units) and units[a + 1].low.startswith(verbs):
+                # "İclasa A və B həmsədrlik ediblər": the event in the dative or locative
+                pred = "cochairedBy" if u.low == "həmsədrlik" else "chairedBy"
+                events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("dat", "loc")]
+                agents = [x for x in units[:a] if is_arg(x, AGENTS) and x.case == "nom"]
+                for event in events[-1:]:
+                    for agent in agents:
+                        self.rel(event, pred, agent, f"{pred}.active", 0.8)
+                continue
+            if u.low not in ("təşkil", "təşkilatçısı") or a + 1 >= len(units) or not units[a + 1].low.startswith(verbs):
+                continue
+            events = [x for x in units[:a] if is_arg(x, ("Event",)) and x.case in ("acc", "nom")]  # "Konfransı": acc or poss
+            agents = [x for x in units[:a] if is_arg(x, ("Person", "Organization", "Country")) and x.case == "nom"]
+            for event in events[-1:]:
+                for agent in agents:
+                    self.rel(event, "organizedBy", agent, "organizedBy.active", 0.8)
 
     # -- partOf between events ------------------------------------------------------
     def _frames(self) -> None:

@@ -11,6 +11,7 @@ from .base import is_arg, key_of
 
 class MeetingRules:
     host: str | None = None
+    waiting_partner: str | None = None  # "B ilə görüş keçirilib": B met whoever the story names next
 
     branch: bool = False
 
@@ -206,3 +207,31 @@ class MeetingRules:
             if is_event:
                 for person in people:
                     self.rel(person, "participatedIn", meeting, "participatedIn.held_meeting", 0.75)
+        self._meeting_with()
+
+    def _meeting_with(self) -> None:
+        """"A B ilə (…) görüş keçirib": A met B; "(Baş Prokurorluqda) B ilə görüş
+        keçirilib": B met someone the next sentence names — "Görüşdə Baş
+        prokuror A ..." — so the meeting waits for its host."""
+        units = self.units
+        for a, u in enumerate(units):
+            if u.kind != "word" or not u.low.startswith("keçir") or a == 0:
+                continue
+            if not units[a - 1].low.startswith("görüş"):
+                continue
+            partners = [x for x in units[:a - 1] if is_arg(x, ("Person", "Organization")) and x.case == "com"]
+            if not partners:
+                continue
+            passive = u.low.startswith("keçiril")
+            subject = None if passive else self._subject(units.index(partners[0]), ("Person", "Organization"))
+            for partner in partners[-1:]:
+                if subject is not None and subject.key != partner.key:
+                    self.rel(subject, "met", partner, "met.held_with", 0.85)
+                    self._meeting(subject, partner)
+                elif passive:
+                    self.waiting_partner = partner.key
+        if self.waiting_partner and units and units[0].low.startswith("görüş") and units[0].kind == "word":
+            host = self._subject(len(units), ("Person",))
+            if host is not None and host.key != self.waiting_partner:
+                self.rel(host, "met", self.waiting_partner, "met.host_named_after", 0.75)
+                self.waiting_partner = None

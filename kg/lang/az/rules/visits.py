@@ -106,3 +106,24 @@ class VisitRules:
                 self.rel(visitor, "visited", d, "visited.arrive" if case == "dat" else "visited.stay",
                          0.7 if case == "dat" else 0.6)
 
+    def _abroad(self) -> None:
+        """"(Nazir) A Brüsseldə B ilə görüşüb": an official of the home country
+        who meets or takes part somewhere abroad is visiting that place."""
+        st, units = self.st, self.units
+        if st.home is None:
+            return
+        places = [u for u in units if is_arg(u, ("Place",)) and u.case == "loc"
+                  and st.country_of.get(u.key) not in (None, st.home)]
+        if not places:
+            return
+        here = [r for r in st.relations if r.sentence == self.sent.index and r.predicate in ("met", "participatedIn")]
+        for r in here:
+            for person in (r.subject, r.object) if r.predicate == "met" else (r.subject,):
+                if st.etype(person) == "Person" and self._home_official(person):
+                    for place in places:
+                        self.rel(person, "visited", place, "visited.abroad", 0.6)
+
+    def _home_official(self, person: str) -> bool:
+        st = self.st
+        return any(r.subject == person and r.predicate in ("heads", "memberOf")
+                   and (r.object == st.home or st.country_of.get(r.object) == st.home) for r in st.relations)
