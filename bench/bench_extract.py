@@ -1,6 +1,7 @@
-"""Extraction quality and speed on the Azerbaijani dev corpus.
+"""Extraction quality and speed on the dev corpus, per language.
 
-    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5]
+    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5] [--lang az|en|ru]
+                                  [--ru-ner rules|natasha]
 
 Prints score.py's table for the Azerbaijani dev articles, then the
 throughput of extraction alone on one core (median of several runs, caches
@@ -55,11 +56,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--lang", default="az", help="az (all dev articles, as before) or en (the unsealed ones)")
+    ap.add_argument("--lang", default="az", help="az (all dev articles, as before), en or ru (the unsealed ones)")
+    ap.add_argument("--ru-ner", default="rules", choices=("rules", "natasha"),
+                    help="Russian person names by rules only, or with natasha's NER as well")
     args = ap.parse_args()
     articles = load(args.corpus, args.lang)
     t0 = time.perf_counter()
-    extractor = Extractor()
+    if args.lang == "ru" and args.ru_ner != "rules":
+        from kg.lang.ru import Extractor as Russian
+        extractor = Russian(ner=args.ru_ner)
+    else:
+        extractor = Extractor()
     load_s = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:

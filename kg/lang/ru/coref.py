@@ -52,8 +52,7 @@ class Coreference:
                 heads = u.lemmas & self.lex.nouns["event_heads"] if u.lemmas else frozenset()
                 self.events.append((u.key, heads or self._heads(u)))
             elif u.kind == "word" and u.lemma_in(self.lex.nouns["event_heads"]) and not u.lemma_in(
-                    self.lex.nouns["weak_event_heads"]) and not (a and units[a - 1].kind == "word" and
-                                                                 units[a - 1].winfo and units[a - 1].winfo.is_pos("ADJF")):
+                    self.lex.nouns["weak_event_heads"]) and not self._other_year(units, a):
                 key = next((k for k, heads in reversed(self.events) if u.lemmas & heads), None)
                 if key:  # «Форум, организованный …»: the forum named before
                     u = RuUnit("ent", u.i, u.j, u.start, u.end, u.text, u.low, case="nomn", key=key,
@@ -69,6 +68,14 @@ class Coreference:
                            key=self.partner[self.last_subject], etype="Person", ref="colleague", lemmas=u.lemmas)
             out.append(u)
         return out
+
+    @staticmethod
+    def _other_year(units: list[RuUnit], a: int) -> bool:
+        """«в 2019 году этот саммит»: another edition of a recurring event, not the one named."""
+        for b in range(max(0, a - 5), a):
+            if units[b].text.isdigit() and len(units[b].text) == 4 and units[b].text[:2] in ("19", "20"):
+                return True
+        return False
 
     def _heads(self, u: RuUnit) -> frozenset:
         from .morph import info

@@ -276,8 +276,10 @@ class SentenceAnalyzer:
                     fold(toks[j + 1].text) in ("делам", "вопросам", "правам", "борьбе", "работе", "проблемам")
                     or info(toks[j + 1].text).cases(("ADJF", "NOUN")) & {"datv"}):
                 j += 2  # «комиссия по экономическому сотрудничеству», «Министерство по делам …»
-                while j < len(toks) and not toks[j].text[:1].isupper() and toks[j].kind == "word" and \
-                        fold(toks[j].text) not in self.stops and info(toks[j].text).cases(("ADJF", "NOUN")) & {"datv", "gent"}:
+                while j < len(toks) and not toks[j].text[:1].isupper() and toks[j].kind == "word" and (
+                        fold(toks[j].text) not in self.stops and info(toks[j].text).cases(("ADJF", "NOUN")) & {"datv", "gent"}
+                        or fold(toks[j].text) == "и" and j + 1 < len(toks)
+                        and info(toks[j + 1].text).cases(("ADJF", "NOUN")) & {"datv"}):
                     j += 1
                 continue
             if low == "и" and j > start and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() \
@@ -329,12 +331,13 @@ class SentenceAnalyzer:
         return h, j, owner
 
     def _org_np(self, i: int):
-        if not self.toks[i].text[:1].isupper():
-            return None
         h = self._np_start(i)
         if h is None or not self.lemmas(h) & self.org_heads:
             return None
         j, owner = self._complement(h + 1)
+        if not self.toks[i].text[:1].isupper() and (owner is None or i != h or
+                                                    not self.lemmas(h) & self.lex.nouns["unit_heads"]):
+            return None  # lower case: only a unit of a named body («комитет Милли Меджлиса по …»)
         return h, j, owner
 
     def _body(self, i: int) -> RuUnit | None:

@@ -177,6 +177,10 @@ class RelationRules:
             if u.kind == "title" or u.kind == "word" and (u.low in ("в", "во") or u.ref in ("rank", "title-tail")):
                 b += 1
                 continue
+            if u.kind == "word" and b > a and self.units[b - 1].kind == "title" and u.text.islower() \
+                    and u.winfo is not None and "gent" in u.winfo.cases(("NOUN",)):
+                b += 1  # «президента |ассоциации| Стивена Бойла»
+                continue
             if out and u.kind == "word" and (u.low in ("его", "ее", "её", "их") or
                                              any(lem in self.lex.demonyms for lem in u.lemmas)):
                 b += 1  # «Байрамов и |его турецкий| коллега Хакан Фидан»
@@ -326,6 +330,11 @@ class RelationRules:
         units = self.units
         b, e = self.find_phrase("participate_phrases")
         while b != -1:
+            if not (e < len(units) and fold(units[e].text) in ("в", "во")):
+                before = next((x for x in reversed(units[:b]) if is_ent(x, ("Event",))), None)
+                if before is not None:  # «В работе заседания приняли участие A и B»
+                    for s_ in self.listing(e, ("Person", "Organization")):
+                        self.rel(s_, "participatedIn", before, "participatedIn.took_part_after", 0.8)
             if e < len(units) and fold(units[e].text) in ("в", "во"):
                 event = self.after(e + 1, ("Event",), 4)
                 if event is not None:
@@ -367,7 +376,7 @@ class RelationRules:
                     self.rel(event, "heldIn", place, "heldIn.participle", 0.85)
             elif self.has(u, "held_verbs"):
                 event = None
-                for b in range(a - 1, max(-1, a - 8), -1):
+                for b in range(a - 1, max(-1, a - 13), -1):
                     if is_ent(units[b], ("Event",)):
                         event = units[b]
                         break
@@ -419,10 +428,14 @@ class RelationRules:
                 if any(self.has(units[b], "organize_words") for b in range(max(0, a - 3), a)):
                     for ag in agents:
                         self.rel(event, "organizedBy", ag, "organizedBy.under_chair", 0.75)
-            elif self.has(u, "organize_words") and u.lemma_in({"организовать", "организованный", "организатор"}):
-                ag = self.after(a + 1, AGENTS, 3)
-                if ag is not None and ag.case in ("ablt", "nomn", "gent"):
-                    self.rel(event, "organizedBy", ag, "organizedBy.by", 0.8)
+            elif self.has(u, "organize_words") and (u.lemma_in({"организовать", "организованный", "организатор"})
+                                                    or a > 0 and fold(units[a - 1].text) == "при"):
+                b = a + 1
+                while b < len(units) and units[b].kind == "word" and units[b].low in ("совместно", "также"):
+                    b += 1
+                for ag in self.listing(b, AGENTS)[:4]:
+                    if ag.case in ("ablt", "nomn", "gent"):  # «организованная Министерством юстиции и Советом Европы»
+                        self.rel(event, "organizedBy", ag, "organizedBy.by", 0.8)
 
     # -- cooperatesWith ---------------------------------------------------------------
     def _cooperation(self) -> None:

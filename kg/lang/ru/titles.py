@@ -57,6 +57,8 @@ class TitleRules:
     def _person(units: list[RuUnit], a: int) -> RuUnit | None:
         if units[a].ref == "title-ref":
             return None
+        if a > 1 and units[a - 1].text == "," and units[a - 2].kind == "ent" and units[a - 2].etype == "Person":
+            return units[a - 2]  # «Кямран Алиев, генеральный прокурор Азербайджана, …»
         for b in range(a + 1, min(len(units), a + 6)):
             u = units[b]
             if u.kind == "ent" and u.etype == "Person":
