@@ -11,7 +11,7 @@ once per process (``functools.lru_cache``); ``ё`` is read as ``е``.
   words that agree with it inflected, its genitive complement kept
   («Генеральной прокуратуры Азербайджана» → «Генеральная прокуратура
   Азербайджана», «23-й ежегодной сессии» → «23-я ежегодная сессия»);
-* ``person_nominative(words, case)``: a person's name in the nominative,
+* ``person_word_nominative(word, case, female)``: a word of a person's name in the nominative,
   given the case its context shows («Петром Городовым» → «Петр Городов»,
   «Мовлуда Чавушоглу» → «Мовлуд Чавушоглу»).
 """
@@ -210,15 +210,3 @@ def person_word_nominative(word: str, case: str, female: bool | None = None) -> 
                 return base + "ь"
             return base
     return word
-
-
-def female_name(word: str) -> bool | None:
-    """True for a dictionary female first name in the nominative (Сахиба)."""
-    rs = [r for r in info(word).readings if r.known and "Name" in r.tags]
-    if not rs:
-        return None
-    if all(r.gender == "femn" for r in rs):
-        return True
-    if all(r.gender == "masc" for r in rs):
-        return False
-    return None

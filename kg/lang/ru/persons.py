@@ -25,7 +25,7 @@ from ...config import GAZETTEER_DIR
 from ...ids import entity_key
 from ...extract.state import DocState
 from ...extract.units import PersonInfo
-from .morph import female_name, fold, info, person_word_nominative
+from .morph import fold, info, person_word_nominative
 from .ner import PREPOSITION_CASE, RuUnit
 from .translit import skeleton, to_latin
 
