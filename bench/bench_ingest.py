@@ -30,7 +30,7 @@ from kg.lang import Extractor  # noqa: E402
 from kg.ids import doc_iri  # noqa: E402
 from kg.pipeline import KnowledgeGraph  # noqa: E402
 from kg.rdf import extraction_quads  # noqa: E402
-from kg.reader import read_article  # noqa: E402
+from kg.read import read_article  # noqa: E402
 from kg.store import open_store, serialize_document  # noqa: E402
 from kg.synth import write_articles  # noqa: E402
 

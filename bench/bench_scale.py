@@ -11,14 +11,14 @@ so the provenance model is the tool's own; a president, the Foreign Ministry
 and a few others are hubs) is written document by document with
 ``Store.replace_document``, the path ``kg ingest`` takes, into
 
-* ``oxigraph``: the default store, on disk (``kg.store.OxigraphStore``),
-* ``rdflib``: rdflib's in-memory Dataset (``kg.store.MemoryStore``),
+* ``oxigraph``: the default store, on disk (``kg.store.oxigraph.OxigraphStore``),
+* ``rdflib``: rdflib's in-memory Dataset (``kg.store.memory.MemoryStore``),
 * ``virtuoso`` (``--virtuoso``): a private Virtuoso started for the run,
-  through ``kg.remote.SparqlStore`` (SPARQL 1.1 Protocol over HTTP).
+  through ``kg.store.sparql.SparqlStore`` (SPARQL 1.1 Protocol over HTTP).
 
 Each engine runs in its own process (its memory is its own): load time,
 the typical questions (median of ``--runs``; the named queries of
-``kg/queries`` plus the 2-hop question below), the Turtle and N-Quads
+``kg/query`` plus the 2-hop question below), the Turtle and N-Quads
 exports, peak memory, the store's size on disk. rdflib's queries and
 exports run in a forked child that is killed at ``--timeout``; rdflib is
 skipped above ``--rdflib-max`` quads (default 1M: at 5M it needs some 6 GB
@@ -79,7 +79,7 @@ ORDER BY DESC(?documents) ?headLabel
 """
 
 # Texts as first written (shared patterns outside the UNION, labels joined
-# before counting): kept to show what the shapes of kg/queries buy.
+# before counting): kept to show what the shapes of kg/query/*.rq buy.
 ALTERNATIVES = {
     "met": ("met, naive shape", """
 PREFIX kg: <https://w3id.org/kg-news/ontology#>
@@ -299,15 +299,15 @@ def _worker(args, started: list) -> int:
     server = None
     base_rss = rss_mb()
     if engine == "oxigraph":
-        from kg.store import OxigraphStore
+        from kg.store.oxigraph import OxigraphStore
         path = folder / "store"
         store = OxigraphStore(path)
     elif engine == "rdflib":
-        from kg.store import MemoryStore
+        from kg.store.memory import MemoryStore
         store = MemoryStore()
     else:
         from tests.virtuoso import Virtuoso  # the tests' launcher of a private Virtuoso
-        from kg.remote import SparqlStore
+        from kg.store.sparql import SparqlStore
         server = Virtuoso(folder / "virtuoso", buffers_gb=args.virtuoso_gb,
                           max_query_seconds=int(args.timeout) + 5)
         started.append(server)
@@ -366,7 +366,7 @@ def _worker(args, started: list) -> int:
 def bulk_load(path: Path, folder: Path, args) -> None:
     """The bulk path: export N-Quads, bulk-load them into a fresh store."""
     import pyoxigraph as ox
-    from kg.store import OxigraphStore
+    from kg.store.oxigraph import OxigraphStore
     nq = folder / "all.nq"
     with OxigraphStore(path, read_only=True) as s, open(nq, "wb") as fh:
         s.export(fh, "nquads")
@@ -386,11 +386,12 @@ def virtuoso_bulk_from_generator(store, server, size: int, seed: int) -> float:
     """Write the generated documents as N-Quads (with kg's meta graph), then
     time Virtuoso's loader on them. Returns the loader's seconds."""
     import pyoxigraph as ox
-    from kg.store import _ox_term, write_meta
+    from kg.store import write_meta
+    from kg.store.terms import ox_term
     from kg.synth import graph_documents
     nq = server.folder / "all.nq"
     with open(nq, "wb") as fh:
-        quads = (ox.Quad(*(_ox_term(t) for t in quad)) for _, qs in graph_documents(size, seed=seed) for quad in qs)
+        quads = (ox.Quad(*(ox_term(t) for t in quad)) for _, qs in graph_documents(size, seed=seed) for quad in qs)
         ox.serialize(quads, fh, ox.RdfFormat.N_QUADS)
         write_meta(fh, "nquads")
     server.clear()

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.lang import Extractor  # noqa: E402
 from kg.pipeline import KnowledgeGraph  # noqa: E402
-from kg.reader import read_article  # noqa: E402
+from kg.read import read_article  # noqa: E402
 from kg.synth import write_articles  # noqa: E402
 
 

@@ -3,9 +3,9 @@
 For 100, 1,000 and 5,000 entities (synthetic articles in kg's RDF model,
 written to a fresh on-disk store), measures
 
-* ``build``: reading the store into networkx (kg.graph.build_graph),
+* ``build``: reading the store into networkx (kg.analysis.build_graph),
 * ``layout``: the layout alone,
-* ``page``: the whole of kg.viz.write_page (build, layout, HTML),
+* ``page``: the whole of kg.web.page.write_page (build, layout, HTML),
 * ``MB``: the page's size,
 * ``render``: headless Chromium, from navigation to the page's first
   complete drawing (physics is off, so that is also when it has settled),
@@ -74,7 +74,7 @@ def docs_screenshots(folder: str | Path) -> list[Path]:
     from kg.lang import Extractor
     from kg.rdf import extraction_quads
     from kg.store import open_store
-    from kg.viz import write_page
+    from kg.web.page import write_page
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -124,9 +124,10 @@ def main(argv=None) -> int:
             print(f"wrote {png}")
         return 0
 
-    from kg.graph import build_graph
+    from kg.analysis import build_graph
     from kg.store import open_store
-    from kg.viz import layout, write_page
+    from kg.web.layout import layout
+    from kg.web.page import write_page
 
     browser = not args.no_browser and os.path.exists(CHROMIUM)
     rows = []

@@ -14,7 +14,7 @@ DATA_DIR = ROOT / "data"
 ARTICLES_DIR = DATA_DIR / "articles"
 GAZETTEER_DIR = DATA_DIR / "gazetteers"
 LANG_DATA_DIR = DATA_DIR / "lang"  # per-language titles, cues, constructions: lang/{code}/*.yaml
-QUERIES_DIR = PACKAGE_DIR / "queries"
+QUERIES_DIR = PACKAGE_DIR / "query"  # the named queries, kg/query/*.rq
 OUTPUT_DIR = ROOT / "output"
 DEFAULT_STORE = OUTPUT_DIR / "store"
 

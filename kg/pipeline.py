@@ -5,8 +5,8 @@
         report = kg.ingest(["data/articles"])
         df = kg.query("met", entity="Kamran Əliyev")
 
-Every step is a plain function of the modules below (reader, extract,
-rdf, store, query); this class only wires them and keeps the store open.
+Every step is a plain function of the packages below (kg.read, kg.lang,
+kg.rdf, kg.store, kg.query, kg.export); this class only wires them and keeps the store open.
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from .errors import InputError, KgError
 from .lang import Extractor
 from .ids import doc_iri
 from .rdf import extraction_quads
-from .reader import Rejected, find_inputs, read_article
-from .store import Store, open_store, serialize_document, write_meta
+from .read import Rejected, find_inputs, read_article
+from .store import Store, open_store, serialize_document
 
 
 @dataclass
@@ -171,11 +171,8 @@ class KnowledgeGraph:
         """Write the graph (the documents' graphs) to the binary file ``out``.
         ``with_meta`` (N-Quads or TriG) adds kg's meta graph: the file is then
         a whole store for a SPARQL server's bulk loader."""
-        if with_meta and fmt not in ("nquads", "trig"):
-            raise ValueError(f"--with-meta needs --format nquads or trig, not {fmt}")
-        self.store.export(out, fmt)
-        if with_meta:
-            write_meta(out, fmt)
+        from .export.rdf import export_rdf  # not at the top: kg.export brings networkx, ingest needs none
+        export_rdf(self.store, out, fmt, with_meta=with_meta)
 
     def close(self) -> None:
         self.store.close()

@@ -99,6 +99,14 @@ def relations() -> dict[str, RelationInfo]:
 
 
 @lru_cache(maxsize=1)
+def class_labels() -> dict[str, dict[str, str]]:
+    """Entity type name -> {language: its rdfs:label}, as the ontology states them."""
+    g = ontology()
+    return {name: {lit.language: str(lit) for lit in g.objects(iri, RDFS.label) if lit.language}
+            for name, iri in entity_classes().items()}
+
+
+@lru_cache(maxsize=1)
 def entity_classes() -> dict[str, URIRef]:
     """Entity type name -> class IRI: the direct subclasses of kg:Entity."""
     g = ontology()

@@ -63,6 +63,13 @@ def clubs_store(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def clubs(clubs_store):
+    """The two clubs' store as a networkx graph."""
+    from kg.analysis import build_graph
+    return build_graph(clubs_store)
+
+
+@pytest.fixture(scope="module")
 def seed_store(tmp_path_factory):
     from tests.graphdata import seed_articles, store_from_articles
     store = store_from_articles(tmp_path_factory.mktemp("seed") / "store", seed_articles())

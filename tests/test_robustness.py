@@ -119,7 +119,7 @@ def test_kill_minus_nine_leaves_whole_documents_and_a_rerun_finishes(tmp_path):
         docs = g.store.documents()
         # every stored document is whole: its metadata and as many assertions as a fresh extraction gives
         from kg.lang import Extractor
-        from kg.reader import read_article
+        from kg.read import read_article
         ex = Extractor()
         for d in docs[:15]:
             doc_id = d.rsplit("/", 1)[-1]
@@ -199,7 +199,7 @@ def test_kg_validate(tmp_path):
     from rdflib import RDF, URIRef
 
     from kg.ids import doc_iri
-    from kg.store import OxigraphStore
+    from kg.store.oxigraph import OxigraphStore
     from kg.vocab import KG
     g = URIRef(doc_iri("broken"))
     with OxigraphStore(store) as s:

@@ -163,7 +163,7 @@ def test_tuning_articles_hold_their_figure(ex, tmp_path):
     """The five English dev articles the rules were tuned on (never the sealed ones)."""
     import importlib.util
     from kg.extract.jsonl import to_jsonl
-    from kg.reader import read_article
+    from kg.read import read_article
     spec = importlib.util.spec_from_file_location("score", DEV / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
