@@ -1,6 +1,7 @@
-"""Extraction quality and speed on the Azerbaijani dev corpus.
+"""Extraction quality and speed on the dev corpus, per language.
 
-    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5] [--lang az] [--model FILE] [--no-score]
+    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5] [--lang az|en|ru] [--model FILE]
+                                  [--no-score] [--ru-ner rules|natasha]
 
 Prints score.py's table for the Azerbaijani dev articles, then the
 throughput of extraction alone on one core (median of several runs, caches
@@ -58,16 +59,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--lang", default="az", help="az (all dev articles, as before) or en (the unsealed ones)")
+    ap.add_argument("--lang", default="az", help="az (all dev articles, as before), en or ru (the unsealed ones)")
     ap.add_argument("--model", type=Path, help="a relation model file to time beside the rules alone")
     ap.add_argument("--no-score", action="store_true", help="time only; no score table")
+    ap.add_argument("--ru-ner", default="rules", choices=("rules", "natasha"),
+                    help="Russian person names by rules only, or with natasha's NER as well")
     args = ap.parse_args()
     articles = load(args.corpus, args.lang)
     t0 = time.perf_counter()
-    extractor = Extractor(**({"model": args.model} if args.model else {}))
+    if args.lang == "ru" and args.ru_ner != "rules":
+        from kg.lang.ru import Extractor as Russian
+        extractor = Russian(ner=args.ru_ner)
+    else:
+        extractor = Extractor(**({"model": args.model} if args.model else {}))
     load_s = time.perf_counter() - t0
     extractor.extract(articles[0])  # the language's plug-in loads on first use
-    has_model = getattr(extractor.for_language(args.lang), "model", None) is not None
+    plugin = extractor.for_language(args.lang) if hasattr(extractor, "for_language") else extractor
+    has_model = getattr(plugin, "model", None) is not None
     rules_only = Extractor(model=False) if has_model else None
 
     if not args.no_score:

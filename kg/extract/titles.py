@@ -39,17 +39,21 @@ NOTHING = Implied(None)
 
 
 def implied_body(st: DocState, title: Title, owner: str | None, *, possessed: bool = False,
-                 name_forms: Callable[[str], list[str]] = lambda key: []) -> Implied:
+                 name_forms: Callable[[str], list[str]] = lambda key: [],
+                 name_of: Callable[[str], str] | None = None) -> Implied:
     """The body ``title``'s holder heads or belongs to, when ``owner`` (an
     entity key, or None) is the owner the text names. ``possessed``: the
     title carries a possessive that promises an owner ("prezidenti") which
     was not recognised. ``name_forms(country)`` gives the country's names as
-    they stand in the body pattern (a language's genitives), for aliases."""
+    they stand in the body pattern (a language's genitives), for aliases;
+    ``name_of(country)`` the one the body's name is made with (default: the
+    entity's name; Russian puts the owner's genitive: «Генеральная
+    прокуратура России»)."""
     owner_type = st.etype(owner)
     if title.body and owner_type == "Country" and owner != st.home:
         if title.body_is_country:
             return Implied(owner, "title")
-        name = title.body.format(country=st.entities[owner].name)
+        name = title.body.format(country=name_of(owner) if name_of else st.entities[owner].name)
         key = st.entity("Organization", name, [title.body.format(country=g) for g in name_forms(owner)])
         st.country_of.setdefault(key, owner)
         return Implied(key, "title_body", (owner, "partOf.title_owner", 0.7))

@@ -6,11 +6,15 @@ Every name's last word is indexed in all its inflected forms
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...extract.gazetteer import Entry, Gazetteer
 from ...extract.text import Token, tokenize
 from .morph import analyse, inflect
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Matcher:
 
     def _add(self, entry: Entry) -> None:
         for name in entry.names():
+            if _CYRILLIC.search(name):
+                continue  # Russian names are kg.lang.ru's to match
             toks = [t for t in tokenize(name) if t.kind != "punct" or t.text in "&/"]
             if not toks:
                 continue
