@@ -28,7 +28,9 @@ pytestmark = needs_corpus
 # (triples F1, triples precision, entities F1, every predicate with >= 5 gold triples F1)
 FLOORS = {
     ("az", "turn1"): (0.95, 0.98, 0.96, 0.90),
-    ("az", "all"): (0.85, 0.92, 0.93, 0.75),
+    ("az", "all"): (0.88, 0.94, 0.95, 0.75),
+    ("en", "all"): (0.72, 0.89, 0.87, 0.50),
+    ("ru", "all"): (0.76, 0.92, 0.87, 0.70),
 }
 
 
